@@ -1,0 +1,51 @@
+/**
+ * Build-time knowledge: validates the bundled packs (a bad pack fails the build with a
+ * message naming the file, the entity and the field) and serves them as virtual modules:
+ * - `virtual:backstory/matcher`  the compiled matcher, for the content script;
+ * - `virtual:backstory/packs`    the full pack records, for the background and the pages.
+ */
+import type { Plugin } from 'vite';
+import { readBundledPackDirs, PACKS_DIR } from './packs.ts';
+import { validatePacks, formatPackError } from '../../src/facts/validate.ts';
+import { compileMatcher } from '../../src/matcher/index.ts';
+import type { Pack } from '../../src/facts/types.ts';
+
+const IDS = { matcher: 'virtual:backstory/matcher', packs: 'virtual:backstory/packs' } as const;
+const RESOLVED = (id: string) => '\0' + id;
+
+/** Reads and validates the packs; throws an Error listing every problem. */
+export function loadValidatedPacks(): Pack[] {
+  const dirs = readBundledPackDirs();
+  const result = validatePacks(dirs.map((d) => ({ input: d.raw, file: d.dir, files: d.files })));
+  if (!result.ok) {
+    const lines = result.errors.map(formatPackError);
+    throw new Error(`The bundled knowledge packs are invalid (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n  ${lines.join('\n  ')}`);
+  }
+  return result.packs;
+}
+
+export function packsPlugin(): Plugin {
+  let packs: Pack[] | null = null;
+  const get = (): Pack[] => (packs ??= loadValidatedPacks());
+  return {
+    name: 'backstory-packs',
+    buildStart() {
+      packs = null;
+      get();
+      this.addWatchFile(PACKS_DIR);
+    },
+    resolveId(id) {
+      return id === IDS.matcher || id === IDS.packs ? RESOLVED(id) : null;
+    },
+    load(id) {
+      if (id === RESOLVED(IDS.matcher)) {
+        const compiled = compileMatcher(get().flatMap((p) => p.entities));
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+      }
+      if (id === RESOLVED(IDS.packs)) {
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(get()))});`;
+      }
+      return null;
+    },
+  };
+}

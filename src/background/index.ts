@@ -1,0 +1,124 @@
+/**
+ * The service worker: the message hub, per-tab state, the side panel, keyboard commands
+ * and the context menu. Every listener is registered synchronously at top level, so an
+ * MV3 worker woken by an event finds its listener.
+ */
+import { browser } from '../shared/browser.ts';
+import { handle, sendToTab } from '../shared/messaging.ts';
+import type { ContentToBackground, UiToBackground, ToContent, TabState } from '../shared/messages.ts';
+import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
+import { loadSettings, loadDisabledSites, watchSettings } from '../shared/settings.ts';
+import { watchUserPacks } from '../shared/user-packs.ts';
+import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
+import { openPanelNow, setIntent, takeIntent } from './panel.ts';
+import { paintBadge } from './badge.ts';
+
+let knowledge: Promise<Knowledge> | null = null;
+const getKnowledge = async (): Promise<Knowledge> => (knowledge ??= loadSettings().then(({ settings }) => loadKnowledge(settings.disabledPacks)));
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function tabState(tabId: number): Promise<TabState> {
+  const report = await getReport(tabId);
+  if (report) return toTabState(tabId, report, true);
+  const probe = await sendToTab<ToContent, 'backstory/diagnostics'>(tabId, 'backstory/diagnostics', {});
+  return toTabState(tabId, null, probe.ok, probe.ok ? probe.url : '');
+}
+
+async function refreshBadge(tabId: number): Promise<void> {
+  const [{ settings }, sites, report] = await Promise.all([loadSettings(), loadDisabledSites(), getReport(tabId)]);
+  await paintBadge(tabId, report, settings, sites);
+}
+
+function broadcast(state: TabState): void {
+  void browser.runtime.sendMessage({ type: 'backstory/tab-updated', state }).catch(() => undefined);
+}
+
+async function entities(ids: string[]) {
+  const k = await getKnowledge();
+  return { entities: ids.map((id) => k.byId.get(id)).filter((e) => e !== undefined) };
+}
+
+handle<ContentToBackground>({
+  'backstory/report': async ({ report }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return {};
+    await setReport(tabId, report);
+    broadcast(toTabState(tabId, report, true));
+    await refreshBadge(tabId);
+    return {};
+  },
+  'backstory/entities': ({ ids }) => entities(ids),
+  'backstory/open-panel': ({ entityId }, sender) => {
+    const tabId = sender.tab?.id;
+    // Synchronous first: the user gesture does not survive an await.
+    const opening = openPanelNow({ tabId, windowId: sender.tab?.windowId });
+    setIntent({ entityId }, tabId);
+    return opening;
+  },
+});
+
+handle<UiToBackground>({
+  'backstory/tab-state': async ({ tabId }) => {
+    const id = tabId ?? (await activeTabId());
+    return { state: id === undefined ? null : await tabState(id) };
+  },
+  'backstory/entities': ({ ids }) => entities(ids),
+  'backstory/open-panel': ({ tabId, entityId, query }) => {
+    const opening = openPanelNow({ tabId });
+    setIntent({ entityId, query }, tabId);
+    return opening;
+  },
+  'backstory/panel-intent': async () => ({ intent: await takeIntent() }),
+  'backstory/reveal': async ({ tabId, entityId }) => {
+    const id = tabId ?? (await activeTabId());
+    if (id === undefined) return { found: false };
+    const r = await sendToTab<ToContent, 'backstory/reveal'>(id, 'backstory/reveal', { entityId });
+    return { found: r.ok && r.found };
+  },
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onActivated.addListener(({ tabId }) => {
+  void tabState(tabId).then(broadcast);
+});
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void forgetTab(tabId).then(() => tabState(tabId)).then(broadcast);
+});
+
+watchSettings(({ settings }) => {
+  if (settings) knowledge = null;
+  void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && void refreshBadge(t.id)));
+});
+watchUserPacks(() => {
+  knowledge = null;
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'open-panel') {
+    void openPanelNow({ tabId: tab?.id, windowId: tab?.windowId });
+    return;
+  }
+  const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+  if (!direction) return;
+  void (async () => {
+    const id = tab?.id ?? (await activeTabId());
+    if (id !== undefined) await sendToTab<ToContent, 'backstory/step'>(id, 'backstory/step', { direction });
+  })();
+});
+
+const MENU_ID = 'backstory-lookup';
+browser.runtime.onInstalled.addListener(() => {
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('menuLookUp') || 'Look up “%s” in Backstory', contexts: ['selection'] }),
+  );
+});
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_ID) return;
+  const query = (info.selectionText ?? '').trim().slice(0, 200);
+  void openPanelNow({ tabId: tab?.id, windowId: tab?.windowId });
+  setIntent({ query }, tab?.id);
+});

@@ -1,0 +1,120 @@
+/**
+ * Every message between the surfaces, declared once per direction: a map from message
+ * type to its request and response. `shared/messaging.ts` is the only code that sends or
+ * receives them. Responses travel as `Result<response>` (see result.ts).
+ */
+import type { Entity, EntityType } from '../facts/types.ts';
+
+/** Where a content script is in its work. */
+export type ScanStatus = 'idle' | 'scanning' | 'done';
+
+/** What a frame's content script reports about its work (the diagnostics contract of DESIGN.md). */
+export interface Diagnostics {
+  status: ScanStatus;
+  /** Mentions currently marked (after filters). */
+  mentions: number;
+  /** Entity ids currently marked, in order of first appearance. */
+  entities: string[];
+  textNodes: number;
+  textChars: number;
+  /** Wall time from start of the first scan to the end of the last one. */
+  scanMs: number;
+  /** Main-thread time spent in our slices, rescans included. */
+  busyMs: number;
+  maxSliceMs: number;
+  /** Number of scan passes (1 + rescans). */
+  passes: number;
+  /** Whether Backstory is active on this page (global switch and site switch). */
+  active: boolean;
+  /** Highlight names registered in CSS.highlights, with their range counts. */
+  highlights: Record<string, number>;
+  url: string;
+  /** The card's state, so tests and tools can see into the closed shadow root. */
+  card: { open: boolean; entityId: string | null; pinned: boolean; focused: boolean };
+}
+
+/** One entity found on a page. */
+export interface EntityOnPage {
+  id: string;
+  name: string;
+  type: EntityType;
+  topics: string[];
+  /** Mentions of it on the page (all of them, before the first-mention-only option). */
+  count: number;
+}
+
+/** What a page's top frame reports to the background after each scan. */
+export interface PageReport {
+  url: string;
+  title: string;
+  status: ScanStatus;
+  /** Entities in order of first appearance, with all mentions counted (before topic/type filters). */
+  entities: EntityOnPage[];
+  /** Mentions currently marked (after filters). */
+  marked: number;
+  active: boolean;
+}
+
+/** What the popup and the side panel know about a tab. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  host: string;
+  /** Extensions cannot run here (browser pages, the web store, file URLs without access). */
+  restricted: boolean;
+  report: PageReport | null;
+}
+
+/** A search hit over the whole dataset. */
+export interface SearchHit {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** The alias that matched. */
+  matched: string;
+}
+
+/** Where the side panel should go when it opens. */
+export interface PanelIntent {
+  entityId?: string;
+  query?: string;
+  /** Set when the intent was created, so an old intent is not replayed. */
+  at: number;
+}
+
+type Empty = Record<string, never>;
+
+/** content script → background */
+export type ContentToBackground = {
+  'backstory/report': { request: { report: PageReport }; response: Empty };
+  'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
+  /** Open the side panel at an entity. Must stay the first thing the handler does (user gesture). */
+  'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
+};
+
+/** popup / side panel → background */
+export type UiToBackground = {
+  'backstory/tab-state': { request: { tabId?: number }; response: { state: TabState | null } };
+  'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
+  'backstory/open-panel': { request: { tabId?: number; entityId?: string; query?: string }; response: { opened: boolean; hint?: string } };
+  'backstory/panel-intent': { request: Empty; response: { intent: PanelIntent | null } };
+  'backstory/reveal': { request: { tabId?: number; entityId: string }; response: { found: boolean } };
+};
+
+/** background (or an extension page) → a tab's content script */
+export type ToContent = {
+  'backstory/diagnostics': { request: Empty; response: Diagnostics };
+  /** Scroll to the next mention of an entity and flash it. */
+  'backstory/reveal': { request: { entityId: string }; response: { found: boolean; index: number; total: number } };
+  /** Keyboard command: step to the next/previous mention and open its card. */
+  'backstory/step': { request: { direction: 1 | -1 }; response: { found: boolean } };
+};
+
+/** background → extension pages (broadcast) */
+export type ToUi = {
+  'backstory/tab-updated': { request: { state: TabState }; response: Empty };
+  'backstory/panel-intent': { request: { intent: PanelIntent; tabId?: number }; response: Empty };
+};
+
+/** Any route map: message type → request and response. */
+export type Routes = Record<string, { request: object; response: object }>;

@@ -1,0 +1,66 @@
+/**
+ * The only typed wrapper over `runtime.sendMessage`, `tabs.sendMessage` and
+ * `runtime.onMessage`. A message is `{ type, ...request }`; the reply is a `Result`.
+ * Messages from outside the extension (web pages, other extensions) are ignored.
+ */
+import { browser } from './browser.ts';
+import type { Runtime } from './browser.ts';
+import { errorMessage, type Result } from './result.ts';
+import type { Routes } from './messages.ts';
+
+/** A message on the wire. */
+export type Message<R extends Routes, K extends keyof R> = { type: K } & R[K]['request'];
+
+/** Handlers for some of a route map's messages. */
+export type Handlers<R extends Routes> = {
+  [K in keyof R]?: (request: R[K]['request'], sender: Runtime.MessageSender) => R[K]['response'] | Promise<R[K]['response']>;
+};
+
+function isOurs(message: unknown): message is { type: string } {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && (message as { type: string }).type.startsWith('backstory/');
+}
+
+async function settle<T extends object>(p: Promise<unknown>): Promise<Result<T>> {
+  try {
+    const reply = (await p) as Result<T> | undefined;
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    return { ok: false, error: 'No answer' };
+  } catch (e) {
+    return { ok: false, error: errorMessage(e) };
+  }
+}
+
+/** Sends to the background (and to any open extension page that handles the type). */
+export function sendToBackground<R extends Routes, K extends keyof R & string>(type: K, request: R[K]['request']): Promise<Result<R[K]['response']>> {
+  return settle(browser.runtime.sendMessage({ ...request, type }));
+}
+
+/** Sends to a tab's content script (frame 0 unless a frame is given). */
+export function sendToTab<R extends Routes, K extends keyof R & string>(tabId: number, type: K, request: R[K]['request'], frameId = 0): Promise<Result<R[K]['response']>> {
+  return settle(browser.tabs.sendMessage(tabId, { ...request, type }, { frameId }));
+}
+
+/**
+ * Registers handlers; returns a function that removes them. A handler runs synchronously
+ * up to its first `await`, which `sidePanel.open` (user gesture) relies on.
+ * Unknown types are left for other listeners (no reply), so several surfaces can listen.
+ */
+export function handle<R extends Routes>(handlers: Handlers<R>): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isOurs(message)) return undefined;
+    if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+    const h = (handlers as Record<string, ((req: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.type];
+    if (!h) return undefined;
+    try {
+      const out = h(message, sender);
+      return Promise.resolve(out).then(
+        (value) => ({ ok: true, ...(value as object) }),
+        (e: unknown) => ({ ok: false, error: errorMessage(e) }),
+      );
+    } catch (e) {
+      return Promise.resolve({ ok: false, error: errorMessage(e) });
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,11 @@
+/** Build-time modules served by scripts/lib/vite-plugin-packs.ts. */
+declare module 'virtual:backstory/matcher' {
+  import type { CompiledMatcher } from './matcher/index.ts';
+  const compiled: CompiledMatcher;
+  export default compiled;
+}
+declare module 'virtual:backstory/packs' {
+  import type { Pack } from './facts/types.ts';
+  const packs: Pack[];
+  export default packs;
+}
