@@ -1,0 +1,53 @@
+import { describe, it, expect, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+const { repairSettings, DEFAULT_SETTINGS, siteKey } = await import('../../../src/shared/settings.ts');
+
+describe('repairSettings', () => {
+  it('returns the defaults without notices when nothing is stored', () => {
+    const { settings, notices } = repairSettings(undefined);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(notices).toEqual([]);
+  });
+
+  it('keeps every valid stored value', () => {
+    const stored = { ...DEFAULT_SETTINGS, enabled: false, hiddenTopics: ['energy'], highlightStyle: 'background', showDelayMs: 600 };
+    const { settings, notices } = repairSettings(stored);
+    expect(settings.enabled).toBe(false);
+    expect(settings.hiddenTopics).toEqual(['energy']);
+    expect(settings.highlightStyle).toBe('background');
+    expect(settings.showDelayMs).toBe(600);
+    expect(notices).toEqual([]);
+  });
+
+  it('resets each corrupted value to its default and says which one', () => {
+    const { settings, notices } = repairSettings({ enabled: 'yes', hiddenTopics: ['not-a-topic'], showDelayMs: -5, showMode: 'hover' });
+    expect(settings.enabled).toBe(true);
+    expect(settings.hiddenTopics).toEqual([]);
+    expect(settings.showDelayMs).toBe(DEFAULT_SETTINGS.showDelayMs);
+    expect(settings.showMode).toBe('hover');
+    expect(notices).toHaveLength(3);
+    expect(notices.join(' ')).toMatch(/enabled/);
+  });
+
+  it('falls back to the defaults with one notice when the stored object is not an object', () => {
+    const { settings, notices } = repairSettings('garbage');
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('ignores unknown keys', () => {
+    const { settings } = repairSettings({ surprise: 1 });
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('siteKey', () => {
+  it('drops a leading www. and keeps subdomains', () => {
+    expect(siteKey('https://www.example.com/a')).toBe('example.com');
+    expect(siteKey('https://news.example.com/a')).toBe('news.example.com');
+  });
+  it('is empty for a string that is not a URL', () => {
+    expect(siteKey('not a url')).toBe('');
+  });
+});
