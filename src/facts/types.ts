@@ -71,6 +71,12 @@ export interface Disambiguation {
   cueEntities?: string[];
   /** Words or phrases that point to another sense (the US state, the tennis player). */
   against?: string[];
+  /**
+   * Longer names that contain an ambiguous alias but name something else ("Daniil Medvedev",
+   * "Moscow, Idaho", "Georgia Tech"). The matcher consumes them without marking anything, and
+   * their presence on the page counts against this entity.
+   */
+  blockers?: string[];
 }
 
 export interface Entity {

@@ -1,0 +1,132 @@
+/**
+ * Hydrates a compiled matcher: builds the alias and cue tries and wires scan, evidence
+ * and resolve together.
+ */
+import { charFlags, foldKey, LOWER, UPPER, SKIP, SPACE } from './normalize.ts';
+import { buildTrie } from './trie.ts';
+import { scanTrie } from './scan.ts';
+import { PageEvidence, decide } from './resolve.ts';
+import { FORM_AMBIGUOUS, type CompiledMatcher, type Evidence, type Hit, type Matcher, type Mention } from './types.ts';
+
+/** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
+const CAPS_WORDS = new Set(['us', 'it', 'as', 'at', 'in', 'on', 'or', 'an', 'am', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'of', 'so', 'to', 'up', 'we', 'is', 'by', 'if', 'all', 'and', 'any', 'are', 'can', 'did', 'gas', 'his', 'its', 'new', 'now', 'off', 'one', 'our', 'out', 'say', 'see', 'she', 'the', 'two', 'was', 'who', 'why', 'won']);
+
+/** True when the letters around [start, end) are all capitals (a shouted headline). */
+function capsContext(text: string, start: number, end: number): boolean {
+  let upper = 0;
+  const scan = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) {
+      const f = charFlags(text.charCodeAt(k));
+      if (f & LOWER) return false;
+      if (f & UPPER) upper++;
+    }
+    return true;
+  };
+  return scan(Math.max(0, start - 24), start) && scan(end, Math.min(text.length, end + 24)) && upper >= 3;
+}
+
+/**
+ * Case rules: every capital of the form needs a capital in the text (so "EU" never
+ * matches "eu" or "Eu", "Moscow" never "moscow"); lowercase letters of the form match
+ * any case (so "MOSCOW" in a headline and a sentence-initial "Six-point plan" match).
+ */
+function caseMatches(text: string, start: number, end: number, form: string): boolean {
+  let p = 0;
+  let inSpace = false;
+  for (let k = start; k < end; k++) {
+    const f = charFlags(text.charCodeAt(k));
+    if (f & SKIP) continue;
+    if (f & SPACE) {
+      if (!inSpace) p++;
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    if (charFlags(form.charCodeAt(p)) & UPPER && !(f & UPPER)) return false;
+    p++;
+  }
+  return true;
+}
+
+/** True when a form is an acronym (capitals, no lowercase letters). */
+function isAcronym(form: string): boolean {
+  let upper = 0;
+  for (let k = 0; k < form.length; k++) {
+    const f = charFlags(form.charCodeAt(k));
+    if (f & LOWER) return false;
+    if (f & UPPER) upper++;
+  }
+  return upper >= 2;
+}
+
+/** Hydrates a compiled matcher (cheap: builds two tries from strings). */
+export function createMatcher(compiled: CompiledMatcher): Matcher {
+  const { forms, formEntities, formFlags, entities } = compiled;
+  const keys = forms.map(foldKey);
+  const trie = buildTrie(keys, keys.map((_, i) => i));
+  const cueTrie = buildTrie(compiled.cues, compiled.cues.map((_, i) => i));
+  const caps = forms.map((f, i) => isAcronym(f) && CAPS_WORDS.has(keys[i]!));
+
+  const accept = (outputs: number[], start: number, end: number, text: string): Hit | undefined => {
+    let hit: Hit | undefined;
+    for (const form of outputs) {
+      if (!caseMatches(text, start, end, forms[form]!)) continue;
+      if (caps[form] && capsContext(text, start, end)) continue;
+      const list = formEntities[form]!;
+      if (!hit) {
+        hit = { start, end, candidates: [...list], ambiguous: (formFlags[form]! & FORM_AMBIGUOUS) !== 0, form };
+      } else {
+        for (const e of list) if (!hit.candidates.includes(e)) hit.candidates.push(e);
+        if (formFlags[form]! & FORM_AMBIGUOUS) hit.ambiguous = true;
+      }
+    }
+    if (hit && hit.candidates.length > 1) hit.ambiguous = true;
+    return hit;
+  };
+
+  const scan = (text: string): Hit[] => {
+    const hits: Hit[] = [];
+    scanTrie(
+      trie,
+      text,
+      (outputs, start, end) => accept(outputs, start, end, text),
+      (_s, _e, hit) => {
+        // Blockers (no candidates) consume their span and mark nothing.
+        if (hit.candidates.length > 0) hits.push(hit);
+      },
+    );
+    return hits;
+  };
+
+  const createEvidence = (): Evidence => new PageEvidence(compiled, (text, found) => {
+    scanTrie(cueTrie, text, (outputs) => outputs, (_s, _e, cues) => {
+      for (const c of cues) found(c);
+    });
+  });
+
+  const resolve = (hit: Hit, evidence: Evidence): number => {
+    if (!hit.ambiguous) return hit.candidates[0] ?? -1;
+    return decide(hit, evidence as PageEvidence);
+  };
+
+  const findMentions = (text: string, opts?: { title?: string }): Mention[] => {
+    const ev = createEvidence();
+    if (opts?.title) {
+      ev.addText(opts.title);
+      ev.addHits(scan(opts.title));
+    }
+    const hits = scan(text);
+    ev.addText(text);
+    ev.addHits(hits);
+    const out: Mention[] = [];
+    for (const h of hits) {
+      const e = resolve(h, ev);
+      if (e < 0) continue;
+      const ent = entities[e]!;
+      out.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end), entity: ent.id, name: ent.name, type: ent.type });
+    }
+    return out;
+  };
+
+  return { entities, scan, createEvidence, resolve, findMentions };
+}

@@ -1,0 +1,123 @@
+/**
+ * Declined forms of Russian and Georgian aliases, generated at compile time so that
+ * the scan stays an exact, word-bounded trie lookup ("Галузиным" matches, "Галузинский"
+ * does not). Rules cover the singular of the name shapes news uses: surnames, first
+ * names, patronymics, place nouns and the adjective + noun pattern ("Южная Осетия").
+ */
+
+/** Six Russian cases in order: nominative, genitive, dative, accusative, instrumental, prepositional. */
+type Paradigm = [string[], string[], string[], string[], string[], string[]];
+
+const CYR_CONSONANT = /[бвгджзклмнпрстфхцчшщ]$/;
+const MAX_FORMS = 48;
+
+function fixed(w: string): Paradigm {
+  return [[w], [w], [w], [w], [w], [w]];
+}
+
+function endings(stem: string, e: string[][]): Paradigm {
+  return e.map((set) => set.map((x) => stem + x)) as Paradigm;
+}
+
+/** Paradigm of one Russian word. `kind` tells the phrase builder whether the word was an adjective. */
+function ruWord(w: string, person: boolean): { p: Paradigm; adj: boolean; declines: boolean } {
+  const lw = w.toLowerCase();
+  if (w.length < 4 || w === w.toUpperCase() || !/[а-яё]/.test(lw)) return { p: fixed(w), adj: false, declines: false };
+  const cut = (k: number): string => w.slice(0, w.length - k);
+  const adj = (k: number, e: string[][]) => ({ p: endings(cut(k), e), adj: true, declines: true });
+  const noun = (k: number, e: string[][]) => ({ p: endings(cut(k), e), adj: false, declines: true });
+  if (/(ск|цк)ий$/.test(lw)) return adj(2, [['ий'], ['ого'], ['ому'], ['ий', 'ого'], ['им'], ['ом']]);
+  if (/ый$/.test(lw)) return adj(2, [['ый'], ['ого'], ['ому'], ['ый', 'ого'], ['ым'], ['ом']]);
+  if (/ний$/.test(lw)) return adj(2, [['ий'], ['его'], ['ему'], ['ий', 'его'], ['им'], ['ем']]);
+  if (/ой$/.test(lw)) return adj(2, [['ой'], ['ого'], ['ому'], ['ой', 'ого'], ['ым'], ['ом']]);
+  if (/ая$/.test(lw)) return adj(2, [['ая'], ['ой'], ['ой'], ['ую'], ['ой', 'ою'], ['ой']]);
+  if (/яя$/.test(lw)) return adj(2, [['яя'], ['ей'], ['ей'], ['юю'], ['ей'], ['ей']]);
+  if (/ое$/.test(lw)) return adj(2, [['ое'], ['ого'], ['ому'], ['ое'], ['ым'], ['ом']]);
+  if (/ие$/.test(lw)) return adj(2, [['ие'], ['их'], ['им'], ['ие', 'их'], ['ими'], ['их']]);
+  if (/ые$/.test(lw)) return adj(2, [['ые'], ['ых'], ['ым'], ['ые', 'ых'], ['ыми'], ['ых']]);
+  if (/ии$/.test(lw)) return noun(2, [['ии'], ['ий'], ['иям'], ['ии'], ['иями'], ['иях']]);
+  if (/ия$/.test(lw)) return noun(2, [['ия'], ['ии'], ['ии'], ['ию'], ['ией'], ['ии']]);
+  if (/ья$/.test(lw)) return noun(2, [['ья'], ['ьи'], ['ье'], ['ью'], ['ьей'], ['ье']]);
+  if (/я$/.test(lw)) return noun(1, [['я'], ['и'], ['е'], ['ю'], ['ей'], ['е']]);
+  if (/а$/.test(lw)) {
+    const soft = /[гкхжшщч]а$/.test(lw);
+    const hiss = /[жшщчц]а$/.test(lw);
+    const surname = person && /(ов|ев|ёв|ин|ын)а$/.test(lw);
+    const obl = surname ? ['е', 'ой'] : ['е'];
+    return noun(1, [['а'], [soft ? 'и' : 'ы', ...(surname ? ['ой'] : [])], obl, ['у'], hiss ? ['ей', 'ой'] : ['ой', 'ою'], obl]);
+  }
+  if (/ий$/.test(lw)) return noun(2, [['ий'], ['ия'], ['ию'], ['ия'], ['ием'], ['ии', 'ие']]);
+  if (/й$/.test(lw)) return noun(1, [['й'], ['я'], ['ю'], ['я'], ['ем'], ['е']]);
+  if (/ь$/.test(lw)) return noun(1, [['ь'], ['я', 'и'], ['ю', 'и'], ['я', 'ь'], ['ем', 'ью'], ['е', 'и']]);
+  if (/ство$/.test(lw)) return noun(1, [['о'], ['а'], ['у'], ['о'], ['ом'], ['е']]);
+  if (CYR_CONSONANT.test(lw)) {
+    const ins = person && /(ов|ев|ёв|ин|ын)$/.test(lw) ? ['ым'] : ['ом'];
+    if (/[жшщчц]$/.test(lw)) ins.push('ем');
+    return noun(0, [[''], ['а'], ['у'], ['а', ''], ins, ['е']]);
+  }
+  return { p: fixed(w), adj: false, declines: false };
+}
+
+function combine(words: Paradigm[]): string[] {
+  const out = new Set<string>();
+  for (let c = 0; c < 6 && out.size < MAX_FORMS; c++) {
+    let acc = [''];
+    words.forEach((p, i) => {
+      const next: string[] = [];
+      for (const a of acc) for (const f of p[c]!) next.push(i === 0 ? f : `${a} ${f}`);
+      acc = next.slice(0, MAX_FORMS);
+    });
+    for (const f of acc) out.add(f);
+  }
+  return [...out];
+}
+
+/**
+ * Russian case forms of an alias (the alias itself first). People decline every word
+ * ("Михаил Галузин" → "Михаила Галузина"); other names decline leading adjectives and the
+ * first noun, and keep the rest ("Министерство иностранных дел" → "Министерства иностранных дел").
+ */
+export function russianForms(alias: string, person: boolean): string[] {
+  const words = alias.split(' ');
+  const paradigms: Paradigm[] = [];
+  let frozen = false;
+  for (const w of words) {
+    if (frozen) {
+      paradigms.push(fixed(w));
+      continue;
+    }
+    const r = ruWord(w, person);
+    paradigms.push(r.p);
+    if (!person && !r.adj) frozen = true;
+  }
+  const forms = combine(paradigms);
+  return [alias, ...forms.filter((f) => f !== alias)];
+}
+
+const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'ით', 'ითა', 'ად', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ისა', 'ელი'];
+const KA_AFTER_VOWEL = ['', 'ს', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი'];
+
+/** Case and postposition forms of the last word of a Georgian alias ("თბილისი" → "თბილისში", "თბილისის"…). */
+export function georgianForms(alias: string): string[] {
+  const words = alias.split(' ');
+  const last = words[words.length - 1] ?? '';
+  const head = words.slice(0, -1);
+  if (!/[\u10d0-\u10ff]$/.test(last)) return [alias];
+  let lastForms: string[];
+  if (last.endsWith('ი') && last.length >= 4) {
+    const stem = last.slice(0, -1);
+    lastForms = KA_AFTER_CONSONANT.map((e) => stem + e);
+  } else if (/[აეოუ]$/.test(last) && last.length >= 3) {
+    lastForms = KA_AFTER_VOWEL.map((e) => last + e);
+  } else {
+    return [alias];
+  }
+  // Consonant-stem adjectives before the noun lose their -ი in some cases ("ქართულმა ოცნებამ").
+  const heads: string[][] = [head];
+  if (head.length > 0 && head.every((w) => w.endsWith('ი') && w.length >= 4)) {
+    heads.push(head.map((w) => w.slice(0, -1)), head.map((w) => `${w.slice(0, -1)}მა`));
+  }
+  const out = new Set<string>([alias]);
+  for (const h of heads) for (const f of lastForms) out.add([...h, f].join(' '));
+  return [...out];
+}

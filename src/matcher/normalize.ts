@@ -1,0 +1,118 @@
+/**
+ * Per-character normalisation shared by compile and scan: case folding, Latin
+ * diacritic folding, whitespace and invisible characters. Results are cached in two
+ * lazily filled 64K tables, so a character is classified once per process.
+ */
+
+/** Flag: the table entry has been computed. */
+const DONE = 1;
+/** Flag: a letter, digit or combining mark (part of a word). */
+export const WORD = 2;
+/** Flag: has a lowercase mapping (an uppercase or titlecase letter). */
+export const UPPER = 4;
+/** Flag: invisible inside names (soft hyphen, zero-width characters, combining accents). */
+export const SKIP = 8;
+/** Flag: whitespace of any kind; a run inside a name counts as one space. */
+export const SPACE = 16;
+/** Flag: a line or paragraph separator. */
+export const NEWLINE = 32;
+/** Flag: has an uppercase mapping (a lowercase letter). */
+export const LOWER = 64;
+
+const flagTable = new Uint8Array(65536);
+const foldTable = new Uint16Array(65536);
+
+const LATIN_EXTRA: Record<string, string> = { ø: 'o', đ: 'd', ł: 'l', ħ: 'h', ı: 'i', ŧ: 't', ƀ: 'b' };
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function compute(c: number): number {
+  let flags = DONE;
+  let fold = c;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // Surrogate halves: astral characters are never part of an alias; lone ones are inert.
+  } else if (
+    c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000
+  ) {
+    flags |= SPACE;
+    fold = 0x20;
+  } else if (c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) {
+    flags |= SPACE | NEWLINE;
+    fold = 0x20;
+  } else if (
+    c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x180e ||
+    (c >= 0x300 && c <= 0x36f) || c === 0x34f
+  ) {
+    flags |= SKIP;
+  } else if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032 || c === 0x60 || c === 0xb4) {
+    fold = 0x27; // apostrophes → '
+  } else if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63 || c === 0xff0d) {
+    fold = 0x2d; // dashes → -
+  } else {
+    const s = String.fromCharCode(c);
+    if (WORD_RE.test(s)) flags |= WORD;
+    const lower = s.toLowerCase();
+    if (lower !== s) flags |= UPPER;
+    if (s.toUpperCase() !== s) flags |= LOWER;
+    let f = lower.length === 1 ? lower : s;
+    if (c === 0x130) f = 'i';
+    if ((c >= 0xc0 && c < 0x250) || (c >= 0x1e00 && c <= 0x1eff)) {
+      const base = f.normalize('NFD').charAt(0);
+      if (base.charCodeAt(0) < 0x80) f = base;
+      else f = LATIN_EXTRA[f] ?? f;
+    } else if (f === 'ё') {
+      f = 'е';
+    }
+    fold = f.charCodeAt(0);
+  }
+  flagTable[c] = flags;
+  foldTable[c] = fold;
+  return flags;
+}
+
+/** Flags of a UTF-16 code unit (see WORD, UPPER, SKIP, SPACE, NEWLINE). */
+export function charFlags(c: number): number {
+  const f = flagTable[c]!;
+  return f === 0 ? compute(c) : f;
+}
+
+/** Folded code unit: lowercase, Latin accents removed, ё→е, apostrophes and dashes unified, whitespace → space. */
+export function foldChar(c: number): number {
+  if (flagTable[c] === 0) compute(c);
+  return foldTable[c]!;
+}
+
+/**
+ * Normalises a surface form for storage: trims, collapses whitespace runs to one
+ * space, drops invisible characters and strips surrounding quotes and punctuation
+ * (case and accents are kept: the case rules are read from the form).
+ */
+export function cleanForm(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = charFlags(c);
+    if (f & SKIP) continue;
+    if (f & SPACE) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += s[i];
+  }
+  // Strip leading/trailing characters that cannot start or end a name («», quotes, dots at start).
+  let a = 0;
+  let b = out.length;
+  while (a < b && !(charFlags(out.charCodeAt(a)) & WORD)) a++;
+  while (b > a && !(charFlags(out.charCodeAt(b - 1)) & WORD) && out[b - 1] !== '.') b--;
+  return out.slice(a, b);
+}
+
+/** Folded key of a cleaned form (one folded code unit per form character). */
+export function foldKey(form: string): string {
+  let out = '';
+  for (let i = 0; i < form.length; i++) out += String.fromCharCode(foldChar(form.charCodeAt(i)));
+  return out;
+}

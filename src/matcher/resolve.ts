@@ -1,0 +1,110 @@
+/**
+ * Disambiguation from page context. Each candidate of an ambiguous hit gets a score in
+ * log-odds: its prior, plus the entity itself named unambiguously elsewhere on the
+ * page, its cue entities and cue words, minus words pointing to another sense. The best
+ * candidate wins only above a threshold and by a margin; otherwise nothing is marked
+ * (a wrong card is worse than no card).
+ */
+import type { CompiledDisambiguation, CompiledMatcher, Evidence, Hit } from './types.ts';
+
+/** Score needed to mark: log-odds of 0.8. */
+export const THRESHOLD = Math.log(0.8 / 0.2);
+/** Lead over the runner-up candidate needed to mark. */
+export const MARGIN = 1;
+const W_SELF = 3;
+const W_CUE_ENTITY = 1.5;
+const W_CUE = 1;
+const W_AGAINST = 2.5;
+const MAX_POSITIVE = 3;
+
+function logit(p: number): number {
+  const q = Math.min(0.99, Math.max(0.01, p));
+  return Math.log(q / (1 - q));
+}
+
+/** Evidence for one page: cue words seen, entities named unambiguously, ambiguous hits. */
+export class PageEvidence implements Evidence {
+  /** Cue numbers seen on the page. */
+  readonly cues = new Set<number>();
+  /** Entities named by an unambiguous hit. */
+  readonly seen = new Set<number>();
+  /** Ambiguous hits, kept for the second round. */
+  private readonly pending: Hit[] = [];
+  private settled: Set<number> | undefined;
+  readonly byEntity = new Map<number, CompiledDisambiguation>();
+
+  constructor(
+    compiled: CompiledMatcher,
+    private readonly findCues: (text: string, found: (cue: number) => void) => void,
+  ) {
+    for (const d of compiled.disambiguation) this.byEntity.set(d.entity, d);
+  }
+
+  addText(text: string): void {
+    this.findCues(text, (c) => this.cues.add(c));
+    this.settled = undefined;
+  }
+
+  addHits(hits: readonly Hit[]): void {
+    for (const h of hits) {
+      if (!h.ambiguous) this.seen.add(h.candidates[0]!);
+      else if (this.pending.length < 10000) this.pending.push(h);
+    }
+    this.settled = undefined;
+  }
+
+  /** Entities present on the page: unambiguous ones plus ambiguous hits decided from them. */
+  present(): Set<number> {
+    if (this.settled) return this.settled;
+    let present = new Set(this.seen);
+    // Two rounds: an entity decided in the first can support another in the second.
+    for (let round = 0; round < 2; round++) {
+      const next = new Set(present);
+      for (const h of this.pending) {
+        const e = this.choose(h, present);
+        if (e >= 0) next.add(e);
+      }
+      present = next;
+    }
+    this.settled = present;
+    return present;
+  }
+
+  /** Log-odds that `hit` names `entity`, given the entities known to be present. */
+  score(hit: Hit, entity: number, present: ReadonlySet<number>): number {
+    const d = this.byEntity.get(entity);
+    let s = logit(d ? d.prior : 1 / (hit.candidates.length + 1));
+    if (this.seen.has(entity)) s += W_SELF;
+    if (!d) return s;
+    let pos = 0;
+    for (const e of d.cueEntities) if (e !== entity && present.has(e)) pos += W_CUE_ENTITY;
+    for (const c of d.cues) if (this.cues.has(c)) pos += W_CUE;
+    s += Math.min(pos, MAX_POSITIVE * W_CUE_ENTITY);
+    for (const c of d.against) if (this.cues.has(c)) s -= W_AGAINST;
+    return s;
+  }
+
+  /** Entity number for `hit`, or -1 when no candidate is convincing. */
+  choose(hit: Hit, present: ReadonlySet<number>): number {
+    let best = -1;
+    let bestScore = -Infinity;
+    let second = -Infinity;
+    for (const e of hit.candidates) {
+      const s = this.score(hit, e, present);
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = e;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    if (bestScore < THRESHOLD || bestScore - second < MARGIN) return -1;
+    return best;
+  }
+}
+
+/** Decides an ambiguous hit against the page's evidence. */
+export function decide(hit: Hit, evidence: PageEvidence): number {
+  return evidence.choose(hit, evidence.present());
+}
