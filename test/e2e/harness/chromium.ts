@@ -1,0 +1,153 @@
+/**
+ * Headless Chromium with the built extension loaded (TOOLCHAIN.md §3), offline: every
+ * request that is not to 127.0.0.1/localhost or an extension/data/blob URL is aborted,
+ * so corpus pages with remote scripts and fonts fail fast instead of hanging.
+ */
+import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_MISSING, chromiumPath, requireDist } from './paths.ts';
+
+/** Flags from TOOLCHAIN.md: no network chatter, no first-run UI; root needs --no-sandbox. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  // Belt and braces with the route block below: names other than localhost never resolve.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export interface LaunchOptions {
+  /** The unpacked extension; default dist/chrome (must be built). */
+  dist?: string;
+  viewport?: { width: number; height: number };
+  hasTouch?: boolean;
+  /**
+   * A profile folder to reuse across launches (to check that settings survive a
+   * restart). Default: a fresh temp folder, deleted on close. A folder you pass is kept.
+   */
+  userDataDir?: string;
+  /** Default: headless. */
+  headless?: boolean;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+/** A running browser with the extension. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's service worker (kept current if it restarts). */
+  readonly sw: Worker;
+  extensionId: string;
+  userDataDir: string;
+  /** Requests that were aborted because they left the machine. */
+  blocked: string[];
+  /** Page errors (uncaught exceptions) of every page in the context, with the page URL. */
+  pageErrors: { url: string; message: string }[];
+  /** A new tab. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Whether a URL may be loaded in an offline test. */
+export function isLocalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(u.protocol)) return true;
+    return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+async function blockRemote(context: BrowserContext, blocked: string[]): Promise<void> {
+  await context.route('**/*', (route: Route) => {
+    const url = route.request().url();
+    if (isLocalUrl(url)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+}
+
+/** A fresh temp folder for a Chromium profile (delete it yourself, or pass it and keep it). */
+export function tempProfile(prefix = 'backstory-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Launches Chromium with the extension (persistent context: extensions need one). */
+export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const dist = options.dist ?? requireDist('chrome');
+  const ownProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? tempProfile();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    hasTouch: options.hasTouch ?? false,
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
+  const blocked: string[] = [];
+  const pageErrors: { url: string; message: string }[] = [];
+  await blockRemote(context, blocked);
+  const watchErrors = (p: Page): void => {
+    p.on('pageerror', (e) => pageErrors.push({ url: p.url(), message: e.message }));
+  };
+  context.pages().forEach(watchErrors);
+  context.on('page', watchErrors);
+
+  let sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith('chrome-extension://')) sw = w;
+  });
+  const extensionId = new URL(sw.url()).host;
+
+  return {
+    context,
+    get sw() {
+      return sw!;
+    },
+    extensionId,
+    userDataDir,
+    blocked,
+    pageErrors,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close().catch(() => undefined);
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let plain: Promise<Browser> | null = null;
+
+/**
+ * A Chromium without the extension (shared, launched on first use), for comparing a page
+ * with and without Backstory. Pages are offline like in `launchChromium`. Close it with
+ * `closePlainChromium()` in afterAll.
+ */
+export async function plainPage(options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  plain ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const context = await (await plain).newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  await blockRemote(context, []);
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
+  return page;
+}
+
+/** Closes the shared plain browser, if it was started. */
+export async function closePlainChromium(): Promise<void> {
+  const b = plain;
+  plain = null;
+  if (b) await (await b).close().catch(() => undefined);
+}

@@ -1,0 +1,18 @@
+/**
+ * The end-to-end harness (test/e2e/, run by vitest.e2e.config.ts after `npm run build`).
+ * One browser per test file; reuse pages. See each module for details:
+ * - paths.ts        repo/dist/corpus/browser locations, `requireDist`, skip messages
+ * - server.ts       `startServer`: static pages on 127.0.0.1 (fixtures, demo, corpus)
+ * - chromium.ts     `launchChromium`: headless Chromium + extension, offline; `plainPage`
+ * - diagnostics.ts  `diagnostics`, `waitForScan`, `waitForDiagnostics`, `tabIdOf`
+ * - watch.ts        `watchPage`, `readWatch`: page mutations, errors, text before/after
+ * - pages.ts        `openExtensionPage`, `hoverText`, `textRect`
+ * - firefox.ts      `launchFirefox`: Firefox ESR over WebDriver BiDi with dist/firefox
+ */
+export * from './paths.ts';
+export * from './server.ts';
+export * from './chromium.ts';
+export * from './diagnostics.ts';
+export * from './watch.ts';
+export * from './pages.ts';
+export * from './firefox.ts';
