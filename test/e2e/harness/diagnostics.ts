@@ -91,7 +91,7 @@ export async function waitForDiagnostics(
   { timeout = 15_000, interval = 100, frameId = 0, what = 'condition' } = {},
 ): Promise<Diagnostics> {
   const end = Date.now() + timeout;
-  let last: Diagnostics | null = null;
+  let last: Diagnostics | null;
   for (;;) {
     last = await diagnostics(ctx, page, frameId).catch(() => null);
     if (last && until(last)) return last;
