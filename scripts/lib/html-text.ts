@@ -7,7 +7,7 @@ import { Window } from 'happy-dom';
 
 const SKIP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD',
-  'SAMP', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'BUTTON',
+  'SAMP', 'SVG', 'svg', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'BUTTON',
 ]);
 const BLOCK = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',

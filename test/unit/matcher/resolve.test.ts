@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, testMatcher } from './entities.ts';
+
+const m = testMatcher();
+
+describe('resolve', () => {
+  it('marks Georgia the country when the page names Russia, Tbilisi or Abkhazia', () => {
+    expect(mentionsOf(m, 'Georgia and Russia restored ties; Tbilisi welcomed it.')).toEqual(['Georgia=georgia', 'Russia=russia', 'Tbilisi=tbilisi']);
+  });
+
+  it('does not mark Georgia in US news', () => {
+    expect(mentionsOf(m, 'Voters in Georgia head to the polls as Atlanta suburbs decide the Peach State.')).toEqual([]);
+  });
+
+  it('does not mark an ambiguous name without context', () => {
+    expect(mentionsOf(m, 'Georgia is lovely in spring.')).toEqual([]);
+  });
+
+  it('lets words against a sense outweigh cue entities', () => {
+    expect(mentionsOf(m, 'From Atlanta, Georgia, Governor Kemp said Russia…')).toEqual(['Russia=russia']);
+  });
+
+  it('uses the title as page evidence', () => {
+    expect(mentionsOf(m, 'Georgia said it would answer.', 'Russia and Georgia trade barbs')).toEqual(['Georgia=georgia']);
+  });
+
+  it('tells the politician Medvedev from the tennis player', () => {
+    expect(mentionsOf(m, 'Medvedev, deputy head of the Security Council, said the Kremlin would respond.')).toEqual(['Medvedev=dmitry-medvedev']);
+    expect(mentionsOf(m, 'Daniil Medvedev beat Sinner; Medvedev now leads the ATP race.')).toEqual([]);
+  });
+
+  it('resolves a short form when the full, unambiguous name is on the page', () => {
+    expect(mentionsOf(m, 'Dmitry Medvedev spoke. Later Medvedev added more.')).toEqual(['Dmitry Medvedev=dmitry-medvedev', 'Medvedev=dmitry-medvedev']);
+  });
+
+  it('does not mark Moscow, Idaho', () => {
+    expect(mentionsOf(m, 'Police in Moscow, Idaho, said the Moscow campus was closed.')).toEqual([]);
+    expect(mentionsOf(m, 'Moscow said on Monday that sanctions would fail.')).toEqual(['Moscow=moscow']);
+  });
+
+  it('does not mark Geneva at the motor show but does at the talks', () => {
+    expect(mentionsOf(m, 'The Geneva motor show opens with new electric cars.')).toEqual([]);
+    expect(mentionsOf(m, 'Georgia and Russia met in Geneva for talks.')).toEqual(['Georgia=georgia', 'Russia=russia', 'Geneva=geneva']);
+  });
+
+  it('needs page context for a weak acronym such as GD', () => {
+    expect(mentionsOf(m, 'GD shares rose 3%.')).toEqual([]);
+    expect(mentionsOf(m, 'GD, the party founded by Ivanishvili, won in Tbilisi.')).toEqual(['GD=georgian-dream', 'Tbilisi=tbilisi']);
+  });
+
+  it('lets one decided entity support another in a second round', () => {
+    // Moscow is convincing on its own prior; it then supports Medvedev.
+    expect(mentionsOf(m, 'Moscow reacted. Medvedev wrote on Telegram.')).toEqual(['Moscow=moscow', 'Medvedev=dmitry-medvedev']);
+  });
+
+  it('decides hits added block by block through the Evidence API', () => {
+    const ev = m.createEvidence();
+    const blocks = ['Talks on Abkhazia', 'Georgia rejected the offer.'];
+    const hits = blocks.map((b) => m.scan(b));
+    blocks.forEach((b, i) => {
+      ev.addText(b);
+      ev.addHits(hits[i]!);
+    });
+    const georgia = hits[1]![0]!;
+    expect(m.entities[m.resolve(georgia, ev)]!.id).toBe('georgia');
+    expect(m.resolve(georgia, m.createEvidence())).toBe(-1);
+  });
+
+  it('treats an alias shared by two entities as ambiguous', () => {
+    const mm = testMatcher([
+      { id: 'a', name: 'Gali', type: 'place', topics: [], aliases: { en: ['Gali'] }, summary: '', facts: [], sources: [] },
+      { id: 'b', name: 'Gali', type: 'person', topics: [], aliases: { en: ['Gali'] }, summary: '', facts: [], sources: [] },
+    ]);
+    expect(mm.scan('Gali')[0]).toMatchObject({ ambiguous: true, candidates: [0, 1] });
+    expect(mentionsOf(mm, 'Gali')).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { hitsOf, mentionsOf, testMatcher } from './entities.ts';
+
+const m = testMatcher();
+
+describe('scan', () => {
+  it('prefers the longest name', () => {
+    expect(hitsOf(m, 'the Geneva International Discussions resumed')).toEqual(['Geneva International Discussions=geneva-international-discussions']);
+  });
+
+  it('returns leftmost, non-overlapping hits with UTF-16 offsets', () => {
+    const text = 'Russia and Georgia';
+    expect(m.scan(text).map((h) => [h.start, h.end])).toEqual([[0, 6], [11, 18]]);
+  });
+
+  it('respects word boundaries in Latin, Cyrillic and Georgian script', () => {
+    expect(hitsOf(m, 'Russias, Prussia, Georgiana')).toEqual([]);
+    expect(hitsOf(m, 'Россиянин и Россия')).toEqual(['Россия=russia']);
+    expect(hitsOf(m, 'რუსეთი და რუსეთიანი')).toEqual(['რუსეთი=russia']);
+  });
+
+  it('leaves a possessive outside the span, with straight and curly apostrophes', () => {
+    expect(hitsOf(m, "Galuzin's remarks and Russia’s position")).toEqual(['Galuzin=mikhail-galuzin', 'Russia=russia']);
+    const text = 'Russia’s';
+    expect(m.scan(text)[0]).toMatchObject({ start: 0, end: 6 });
+  });
+
+  it('matches names broken by non-breaking spaces, soft hyphens, line breaks and repeated spaces', () => {
+    expect(hitsOf(m, 'Mikhail\u00a0Galuzin')).toEqual(['Mikhail\u00a0Galuzin=mikhail-galuzin']);
+    expect(hitsOf(m, 'Ga\u00adlu\u00adzin said')).toEqual(['Ga\u00adlu\u00adzin=mikhail-galuzin']);
+    expect(hitsOf(m, 'Mikhail\nGaluzin')).toEqual(['Mikhail\nGaluzin=mikhail-galuzin']);
+    expect(hitsOf(m, 'South   Ossetia')).toEqual(['South   Ossetia=south-ossetia']);
+  });
+
+  it('does not join a name across a blank line', () => {
+    expect(hitsOf(m, 'Mikhail\n\nGaluzin')).toEqual(['Galuzin=mikhail-galuzin']);
+  });
+
+  it('folds diacritics in Latin names both ways', () => {
+    expect(hitsOf(m, 'Salome Zourabichvili')).toEqual(['Salome Zourabichvili=salome-zourabichvili']);
+    expect(hitsOf(m, 'Salomé Zourabichvili')).toEqual(['Salomé Zourabichvili=salome-zourabichvili']);
+    expect(hitsOf(m, 'Zóurabichvili')).toEqual(['Zóurabichvili=salome-zourabichvili']);
+  });
+
+  it('needs the capitals of a proper name', () => {
+    expect(hitsOf(m, 'galuzin and russia')).toEqual([]);
+    expect(hitsOf(m, 'RUSSIA AND GALUZIN')).toEqual(['RUSSIA=russia', 'GALUZIN=mikhail-galuzin']);
+  });
+
+  it('matches acronyms exactly: "EU" never matches "eu" or "Eu"', () => {
+    expect(hitsOf(m, 'the EU said')).toEqual(['EU=european-union']);
+    expect(hitsOf(m, 'eu and Eu')).toEqual([]);
+  });
+
+  it('matches acronyms in an ALL-CAPS headline', () => {
+    expect(hitsOf(m, 'EU WARNS RUSSIA OVER SANCTIONS')).toEqual(['EU=european-union', 'RUSSIA=russia']);
+  });
+
+  it('accepts sentence-initial capitals of lowercase alias words', () => {
+    const mm = testMatcher([
+      { id: 'plan', name: 'six-point plan', type: 'agreement', topics: [], aliases: { en: ['six-point plan'] }, summary: '', facts: [], sources: [] },
+    ]);
+    expect(hitsOf(mm, 'Six-point plan signed. The six-point plan holds.')).toEqual(['Six-point plan=plan', 'six-point plan=plan']);
+  });
+
+  it('does not treat demonyms and adjectives as mentions', () => {
+    expect(hitsOf(m, 'a Russian diplomat, the Georgian side, Ossetian villages')).toEqual([]);
+  });
+
+  it('does not take a demonym + lowercase noun as a name', () => {
+    expect(hitsOf(m, 'the Georgian government said')).toEqual([]);
+  });
+
+  it('keeps names that start with a demonym', () => {
+    expect(hitsOf(m, 'Georgian Dream and the Georgian Foreign Ministry')).toEqual([
+      'Georgian Dream=georgian-dream',
+      'Georgian Foreign Ministry=georgian-mfa',
+    ]);
+  });
+
+  it('matches Russian names in every case without matching other words', () => {
+    for (const form of ['Галузин', 'Галузина', 'Галузину', 'Галузиным', 'Галузине']) {
+      expect(hitsOf(m, `заявил ${form}.`)).toEqual([`${form}=mikhail-galuzin`]);
+    }
+    expect(hitsOf(m, 'Михаилом Галузиным')).toEqual(['Михаилом Галузиным=mikhail-galuzin']);
+    expect(hitsOf(m, 'в Абхазии и Южной Осетии, в Тбилиси')).toEqual(['Абхазии=abkhazia', 'Южной Осетии=south-ossetia', 'Тбилиси=tbilisi']);
+    expect(hitsOf(m, 'Галузинский, галузина, Россиянка')).toEqual([]);
+  });
+
+  it('matches Georgian-script names and their case forms', () => {
+    expect(hitsOf(m, 'მიხაილ გალუზინმა თბილისში განაცხადა')).toEqual(['მიხაილ გალუზინმა=mikhail-galuzin', 'თბილისში=tbilisi']);
+    expect(hitsOf(m, 'საქართველოს და რუსეთის')).toEqual(['საქართველოს=georgia', 'რუსეთის=russia']);
+    expect(hitsOf(m, 'ქართულმა ოცნებამ')).toEqual(['ქართულმა ოცნებამ=georgian-dream']);
+  });
+
+  it('consumes a blocker name without marking it', () => {
+    expect(hitsOf(m, 'Daniil Medvedev won; Georgia Tech lost')).toEqual([]);
+  });
+
+  it('flags ambiguous aliases and keeps the unambiguous ones plain', () => {
+    const [georgia, tbilisi] = m.scan('Georgia, Tbilisi');
+    expect(georgia).toMatchObject({ ambiguous: true });
+    expect(tbilisi).toMatchObject({ ambiguous: false });
+  });
+
+  it('finds mentions with text, id, name and type', () => {
+    expect(m.findMentions('Galuzin in Tbilisi')[1]).toEqual({ start: 11, end: 18, text: 'Tbilisi', entity: 'tbilisi', name: 'Tbilisi', type: 'place' });
+    expect(mentionsOf(m, '')).toEqual([]);
+  });
+});
