@@ -5,6 +5,11 @@
  *
  * The extension's moz-extension:// UUID is pinned before launch through the profile pref
  * `extensions.webextensions.uuids`, so extension pages have a known URL (`extensionUrl`).
+ * BiDi refuses `browsingContext.navigate` to moz-extension:// URLs ("not allowed in this
+ * context"), so Firefox starts with system access (MOZ_REMOTE_ALLOW_SYSTEM_ACCESS=1) and
+ * `openExtensionTab` opens the page from the browser window (`gBrowser.addTab` with the
+ * system principal); `openSidebar` shows the real sidebar. Extension pages opened this way
+ * can be evaluated in, with the `browser.*` APIs (e.g. `firefoxDiagnostics`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +45,12 @@ export interface FirefoxBrowser {
   evaluate<T = unknown>(expression: string, context?: string): Promise<T>;
   /** Writes a PNG of the tab's viewport. */
   screenshot(file: string, context?: string): Promise<void>;
+  /** Evaluates privileged JS in the browser window (chrome scope). */
+  chromeEvaluate<T = unknown>(expression: string): Promise<T>;
+  /** Opens an extension page (e.g. src/sidepanel/index.html) in a new tab; resolves to its context id. */
+  openExtensionTab(path: string): Promise<string>;
+  /** Shows the extension's sidebar; resolves to the URL loaded in it. */
+  openSidebar(): Promise<string>;
   /** Firefox's stderr so far (for failure messages). */
   log(): string;
   close(): Promise<void>;
@@ -106,7 +117,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const { width, height } = options.viewport ?? { width: 1280, height: 900 };
   const proc: ChildProcess = spawn(bin, ['--headless', '--remote-debugging-port', '0', '--profile', profile, '--no-remote', '--width', String(width), '--height', String(height), 'about:blank'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
   });
   let stderr = '';
   const wsUrl = await new Promise<string>((ok, fail) => {
@@ -177,12 +188,52 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       if (r.type === 'exception') throw new Error(`evaluate failed: ${r.exceptionDetails?.text ?? 'exception'} in ${expression.slice(0, 80)}`);
       return fromBiDi(r.result) as T;
     };
+    const extensionUrl = (path: string): string => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+    const chromeEvaluate = async <T,>(expression: string): Promise<T> => {
+      const t = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
+      return evaluate<T>(expression, t.contexts[0]!.context);
+    };
+    const openExtensionTab = async (path: string): Promise<string> => {
+      const url = extensionUrl(path);
+      await chromeEvaluate(
+        `(() => { const t = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); gBrowser.selectedTab = t; return true })()`,
+      );
+      const end = Date.now() + 10_000;
+      for (;;) {
+        const t = await send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+        const hit = t.contexts.find((c) => c.url === url);
+        if (hit) {
+          // Wait for the document to finish loading before handing it out.
+          const ready = await evaluate<string>('document.readyState', hit.context).catch(() => 'loading');
+          if (ready === 'complete') return hit.context;
+        }
+        if (Date.now() > end) throw new Error(`extension tab ${url} did not load`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    // Firefox's widget id for an extension: the add-on id with non-alphanumerics as "_".
+    const widget = `${installed.extension.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
+    const openSidebar = (): Promise<string> =>
+      chromeEvaluate<string>(
+        `SidebarController.show(${JSON.stringify(widget)}).then(() => new Promise((ok) => {
+          const t0 = Date.now();
+          const poll = () => {
+            const b = SidebarController.browser.contentDocument?.getElementById('webext-panels-browser');
+            const url = b?.currentURI?.spec ?? '';
+            if (url.startsWith('moz-extension:') || Date.now() - t0 > 5000) ok(url); else setTimeout(poll, 50);
+          };
+          poll();
+        }))`,
+      );
     return {
       send,
       tab,
+      chromeEvaluate,
+      openExtensionTab,
+      openSidebar,
       extensionId: installed.extension,
       uuid,
-      extensionUrl: (path) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`,
+      extensionUrl,
       navigate: async (url, context = tab) => {
         await send('browsingContext.navigate', { context, url, wait: 'complete' });
       },
@@ -198,4 +249,18 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     await close();
     throw e;
   }
+}
+
+/**
+ * Diagnostics of every tab's content script, read from an extension page context (opened
+ * with `openExtensionTab`) through `browser.tabs.sendMessage`; tabs without an answer are
+ * left out. Firefox hides no tab urls from extension pages here, so match on `url`.
+ */
+export function firefoxDiagnostics(ff: FirefoxBrowser, extensionPageContext: string): Promise<{ tabId: number; diag: Record<string, unknown> }[]> {
+  return ff.evaluate(
+    `browser.tabs.query({}).then((tabs) => Promise.all(tabs.map((t) =>
+      browser.tabs.sendMessage(t.id, { type: 'backstory/diagnostics' }, { frameId: 0 }).then((d) => ({ tabId: t.id, diag: d }), () => null)
+    ))).then((all) => all.filter((x) => x && x.diag && x.diag.ok))`,
+    extensionPageContext,
+  );
 }
