@@ -1,0 +1,29 @@
+/**
+ * Where the panel was asked to go (an entity, a search): asked once on load, then
+ * followed from `backstory/panel-intent` broadcasts (the card's "Full background", the
+ * context menu, the popup).
+ */
+import { useEffect } from 'preact/hooks';
+import { handle, sendToBackground } from '../shared/messaging.ts';
+import type { PanelIntent, ToUi, UiToBackground } from '../shared/messages.ts';
+
+export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
+  useEffect(() => {
+    let alive = true;
+    void sendToBackground<UiToBackground, 'backstory/panel-intent'>('backstory/panel-intent', {}).then((r) => {
+      if (alive && r.ok && r.intent) onIntent(r.intent);
+    });
+    const off = handle<ToUi>({
+      'backstory/panel-intent': (req) => {
+        // The same type is also a request from a panel to the background; those carry no intent.
+        if (req.intent) onIntent(req.intent);
+        return {};
+      },
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+    // onIntent only calls state setters, which are stable for the panel's lifetime.
+  }, []);
+}

@@ -1,0 +1,37 @@
+/**
+ * The reader's settings and switched-off sites as Preact state, kept current across
+ * contexts (storage.onChanged), with the notices of any value that had to be repaired.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { loadSettings, loadDisabledSites, watchSettings, type Settings } from '../shared/settings.ts';
+
+/** What `useSettings` returns; `settings` is null until the first read. */
+export interface SettingsState {
+  settings: Settings | null;
+  notices: string[];
+  disabledSites: string[];
+}
+
+export function useSettings(): SettingsState {
+  const [state, setState] = useState<SettingsState>({ settings: null, notices: [], disabledSites: [] });
+  useEffect(() => {
+    let alive = true;
+    void Promise.all([loadSettings(), loadDisabledSites()]).then(([loaded, disabledSites]) => {
+      if (alive) setState({ settings: loaded.settings, notices: loaded.notices, disabledSites });
+    });
+    const off = watchSettings(({ settings, disabledSites }) => {
+      if (!alive) return;
+      setState((s) => ({
+        settings: settings ? settings.settings : s.settings,
+        // A fresh save replaces the repaired value, so its notice no longer applies.
+        notices: settings ? settings.notices : s.notices,
+        disabledSites: disabledSites ?? s.disabledSites,
+      }));
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
+  return state;
+}
