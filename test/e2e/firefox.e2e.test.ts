@@ -1,0 +1,79 @@
+/**
+ * Firefox ESR smoke test: dist/firefox installed as a temporary add-on over WebDriver BiDi
+ * marks the demo article (seen from the page's main world through the shared
+ * `CSS.highlights` registry and through the diagnostics contract), and its sidebar page
+ * renders. Skipped without firefox-esr.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIREFOX_MISSING, firefoxDiagnostics, firefoxPath, launchFirefox, outDir, startServer, type FirefoxBrowser, type TestServer } from './harness/index.ts';
+
+const hasFirefox = firefoxPath() !== undefined;
+if (!hasFirefox) console.warn(FIREFOX_MISSING);
+
+/** Our highlights as the page sees them: name → number of ranges (main world may iterate). */
+const HIGHLIGHTS = `(() => {
+  const out = {};
+  for (const [name, h] of CSS.highlights) if (name.startsWith('backstory')) out[name] = h.size;
+  return out;
+})()`;
+
+describe.skipIf(!hasFirefox)('Backstory in Firefox ESR (smoke)', () => {
+  let server: TestServer;
+  let ff: FirefoxBrowser;
+  const shots = outDir('firefox');
+
+  beforeAll(async () => {
+    server = await startServer();
+    ff = await launchFirefox();
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  it('installs as a temporary add-on with its gecko id', () => {
+    expect(ff.extensionId).toBe('backstory@backstory.invalid');
+  });
+
+  it('marks the demo article', async () => {
+    await ff.navigate(server.demoUrl);
+    let marks: Record<string, number> = {};
+    const end = Date.now() + 15_000;
+    while (Date.now() < end) {
+      marks = await ff.evaluate<Record<string, number>>(HIGHLIGHTS);
+      if (Object.values(marks).reduce((a, b) => a + b, 0) > 40) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await ff.screenshot(join(shots, 'demo.png'));
+    expect(Object.keys(marks).length, `no backstory highlight registered; Firefox log:\n${ff.log().slice(-2000)}`).toBeGreaterThan(0);
+    expect(Object.values(marks).reduce((a, b) => a + b, 0)).toBeGreaterThan(40);
+    // The page's text is untouched (marks are highlights, not elements).
+    expect(await ff.evaluate<number>(`document.querySelectorAll('mark, [data-backstory]').length`)).toBe(0);
+  });
+
+  it('renders the sidebar page, which sees the demo tab through the content script', async () => {
+    const panel = await ff.openExtensionTab('src/sidepanel/index.html');
+    let text = '';
+    const end = Date.now() + 10_000;
+    while (Date.now() < end) {
+      text = await ff.evaluate<string>('document.body ? document.body.innerText : ""', panel);
+      if (text.trim().length > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await ff.screenshot(join(shots, 'sidebar-page.png'), panel);
+    expect(text.trim().length, 'the sidebar page rendered no text').toBeGreaterThan(0);
+    const all = await firefoxDiagnostics(ff, panel);
+    const demo = all.find((x) => x.diag.url === server.demoUrl);
+    expect(demo, `no diagnostics from the demo tab: ${JSON.stringify(all)}`).toBeDefined();
+    expect(demo!.diag.status).toBe('done');
+    expect(demo!.diag.mentions as number).toBeGreaterThan(40);
+    expect(demo!.diag.entities).toEqual(expect.arrayContaining(['mikhail-galuzin', 'tbilisi']));
+    await ff.send('browsingContext.close', { context: panel });
+  });
+
+  it('opens its sidebar', async () => {
+    expect(await ff.openSidebar()).toBe(ff.extensionUrl('src/sidepanel/index.html'));
+  });
+});
