@@ -135,7 +135,7 @@ if (headed) {
     }, tabId);
   const waitFor = async (pred, ms) => {
     const end = Date.now() + ms;
-    let d = null;
+    let d;
     while (Date.now() < end) {
       d = await diag();
       if (d?.ok && pred(d)) return d;
