@@ -676,6 +676,7 @@ export function convert(rows: Row[]): Entity[] {
   return ids.map((id) => {
     const own = rows.filter((r) => r.id === id);
     const first = own[0];
+    if (!first) throw new Error(`no rows for ${id}`);
     const a = AUTHORED[id];
     if (!a) throw new Error(`no authored data for ${id}`);
     const name = a.name ?? first.name;
@@ -705,7 +706,7 @@ export function convert(rows: Row[]): Entity[] {
       const base = sid;
       while (sources.some((s) => s.id === sid)) sid = `${base}-${n++}`;
       srcId.set(row.url, sid);
-      const publisher = row.title.split(' – ')[0].trim();
+      const publisher = (row.title.split(' – ')[0] ?? row.title).trim();
       sources.push({ id: sid, title: row.title, url: row.url, publisher, accessed: '2025' });
       return sid;
     };
