@@ -104,7 +104,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   context.on('page', watchErrors);
 
   let sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  if (!sw) {
+    try {
+      sw = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    } catch {
+      await context.close().catch(() => undefined);
+      throw new Error(`the extension's service worker did not start within 15 s: is ${dist} a complete build (npm run build)?`);
+    }
+  }
   context.on('serviceworker', (w) => {
     if (w.url().startsWith('chrome-extension://')) sw = w;
   });
