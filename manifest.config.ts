@@ -37,6 +37,7 @@ export function makeManifest(target: Target) {
       default_title: '__MSG_actionTitle__',
       default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
     },
+    options_ui: { page: 'src/options/index.html', open_in_tab: true },
     permissions: ['storage', 'contextMenus', ...(target === 'chrome' ? ['sidePanel'] : [])],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",

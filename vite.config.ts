@@ -48,6 +48,7 @@ export default defineConfig(({ mode }) => {
         input: {
           popup: resolve(import.meta.dirname, 'src/popup/index.html'),
           sidepanel: resolve(import.meta.dirname, 'src/sidepanel/index.html'),
+          options: resolve(import.meta.dirname, 'src/options/index.html'),
         },
       },
     },

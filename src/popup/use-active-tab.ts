@@ -14,16 +14,21 @@ export interface ActiveTab {
   loaded: boolean;
 }
 
+function pinnedTab(): number | undefined {
+  const v = Number(new URLSearchParams(location.search).get('tab'));
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
 export function useActiveTab(): ActiveTab {
   const [tab, setTab] = useState<ActiveTab>({ state: null, loaded: false });
   useEffect(() => {
     let alive = true;
-    let tabId: number | undefined;
+    let tabId = pinnedTab();
     void (async () => {
       try {
         const [t] = await browser.tabs.query({ active: true, currentWindow: true });
-        tabId = t?.id;
-        if (alive) setTab((s) => ({ ...s, tabId: t?.id, windowId: t?.windowId }));
+        tabId ??= t?.id;
+        if (alive) setTab((s) => ({ ...s, tabId, windowId: t?.windowId }));
       } catch {
         /* no tabs API here: the background picks the active tab */
       }

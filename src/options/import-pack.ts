@@ -1,0 +1,40 @@
+/**
+ * Importing a pack from a file's text: parse, validate (entity links may point to the
+ * bundled packs), refuse a clash with a bundled pack, then store. Any failure leaves the
+ * stored packs as they were and comes back as plain sentences.
+ */
+import type { Pack } from '../facts/types.ts';
+import { validatePack, type PackError } from '../facts/validate.ts';
+import { BUNDLED_PACKS } from '../shared/knowledge.ts';
+import { storeUserPack, loadUserPacks } from '../shared/user-packs.ts';
+import { t } from '../ui/i18n.ts';
+import { parseJson } from './parse-json.ts';
+
+export type ImportOutcome = { ok: true; pack: Pack; replaced: boolean } | { ok: false; errors: string[] };
+
+/** Entity ids of the bundled packs, which an imported pack may link to. */
+export function bundledEntityIds(): Set<string> {
+  return new Set(BUNDLED_PACKS.flatMap((p) => p.entities.map((e) => e.id)));
+}
+
+/** One validation error as a sentence: where (entry and field) and what was expected. */
+export function plainError(e: PackError): string {
+  const field = e.field || t('importFieldWhole');
+  return e.entityId ? t('importErrorEntity', e.entityId, field, e.message) : t('importErrorPack', field, e.message);
+}
+
+export async function importPackText(text: string, file: string): Promise<ImportOutcome> {
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const where = parsed.line !== undefined ? t('importJsonWhere', parsed.line, parsed.column ?? 1) : '';
+    return { ok: false, errors: [t('importBadJson', file, where, parsed.message)] };
+  }
+  const result = validatePack(parsed.value, { file, knownEntityIds: bundledEntityIds() });
+  if (!result.ok) return { ok: false, errors: result.errors.map(plainError) };
+  const pack = result.pack;
+  if (BUNDLED_PACKS.some((p) => p.id === pack.id)) return { ok: false, errors: [t('importClashBundled', pack.id)] };
+  const replaced = (await loadUserPacks()).some((p) => p.id === pack.id);
+  const stored = await storeUserPack(pack);
+  if (!stored.ok) return { ok: false, errors: [stored.error] };
+  return { ok: true, pack, replaced };
+}
