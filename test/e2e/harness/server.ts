@@ -97,6 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const requests: string[] = [];
   const mounts: [string, string][] = [['/demo/', DEMO_DIR], ...(options.root ? [['/root/', options.root] as [string, string]] : []), ['/', FIXTURE_PAGES]];
 
+  /** `path` is the URL path (for `headers`); the type comes from `r.type` or the path. */
   const send = (res: ServerResponse, path: string, r: RouteBody): void => {
     res.writeHead(r.status ?? 200, {
       'Content-Type': r.type ?? typeOf(path.endsWith('/') ? 'index.html' : path),
@@ -121,7 +122,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         if (!path.startsWith(prefix)) continue;
         const file = await fileIn(dir, path.slice(prefix.length));
         if (file) {
-          send(res, file, { body: await readFile(file), type: typeOf(file) });
+          send(res, path, { body: await readFile(file), type: typeOf(file) });
           return;
         }
       }
