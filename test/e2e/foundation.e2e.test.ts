@@ -5,11 +5,12 @@
  * nodes and text are never changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   CHROMIUM_MISSING,
+  DEMO_DIR,
   chromiumPath,
   closePlainChromium,
   hoverText,
@@ -48,7 +49,14 @@ describe.skipIf(!hasChromium)('Backstory on the demo article (Chromium)', () => 
   const shots = outDir('foundation');
 
   beforeAll(async () => {
-    server = await startServer();
+    // The demo article again under /csp/, served with a strict Content-Security-Policy.
+    server = await startServer({
+      routes: {
+        '/csp/article.html': readFileSync(join(DEMO_DIR, 'article.html'), 'utf8'),
+        '/csp/article.css': readFileSync(join(DEMO_DIR, 'article.css'), 'utf8'),
+      },
+      headers: { '/csp/*': { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'" } },
+    });
     profile = tempProfile();
     ctx = await launchChromium({ userDataDir: profile });
     page = await ctx.newPage();
@@ -93,6 +101,22 @@ describe.skipIf(!hasChromium)('Backstory on the demo article (Chromium)', () => 
     await page.mouse.move(2, 2);
     // Still no page-node mutation after the card came and went.
     expect((await readWatch(page)).mutations).toEqual([]);
+  });
+
+  it('marks a page served with a strict CSP and opens its cards', async () => {
+    const csp = await ctx.newPage();
+    try {
+      await csp.goto(server.url('/csp/article.html'));
+      const d = await waitForScan(ctx, csp);
+      expect(d.mentions).toBeGreaterThan(40);
+      expect(d.entities).toEqual(expect.arrayContaining(SEED_ENTITIES));
+      await hoverText(csp, 'Tbilisi');
+      const c = await waitForDiagnostics(ctx, csp, (x) => x.card.open, { timeout: 5000, what: 'the card to open' });
+      expect(c.card.entityId).toBe('tbilisi');
+      expect(ctx.pageErrors).toEqual([]);
+    } finally {
+      await csp.close();
+    }
   });
 
   it('lists the entities of the demo tab in the side panel', async () => {
