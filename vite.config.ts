@@ -8,6 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { makeManifest, contentScripts, type Target } from './manifest.config.ts';
 import { packsPlugin } from './scripts/lib/vite-plugin-packs.ts';
 
@@ -18,13 +19,20 @@ function finishManifest(target: Target): Plugin {
     enforce: 'post',
     // @ts-expect-error crxjs hook, typed in its own CrxPlugin interface
     renderCrxManifest(manifest: Record<string, unknown>) {
-      manifest.content_scripts = contentScripts();
       delete manifest.web_accessible_resources;
       if (target === 'firefox') {
         const bg = manifest.background as { service_worker?: string; scripts?: string[]; type?: string };
         if (bg.service_worker) manifest.background = { scripts: [bg.service_worker], type: 'module' };
       }
       return manifest;
+    },
+    // The content script is added once crxjs is done (it checks the manifest's assets, and
+    // content.js / content.css only exist after the second, IIFE build).
+    writeBundle(options) {
+      const file = resolve(options.dir ?? `dist/${target}`, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      manifest.content_scripts = contentScripts();
+      writeFileSync(file, JSON.stringify(manifest, null, 2));
     },
   };
 }

@@ -1,0 +1,402 @@
+/**
+ * The content script of one frame: reads the settings, decides whether to work here
+ * (the cheap gate), and while active owns the scanner, the painter, the card, the
+ * pointer/keyboard listeners and the mutation watcher. Settings, site switches and
+ * imported packs apply live; switching off removes everything we placed.
+ * Diagnostics, step and reveal are answered in every frame, active or not.
+ */
+import { compileMatcher, createMatcher, type Matcher } from '../matcher/index.ts';
+import type { CompiledMatcher } from '../matcher/index.ts';
+import type { Entity, Pack } from '../facts/types.ts';
+import { browser } from '../shared/browser.ts';
+import { handle, sendToBackground } from '../shared/messaging.ts';
+import type { ContentToBackground, Diagnostics, PageReport, ToContent, EntityOnPage } from '../shared/messages.ts';
+import { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, setSiteEnabled, siteKey, watchSettings, type Settings } from '../shared/settings.ts';
+import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
+import { CardController } from './card/controller.tsx';
+import { Painter, highlightsSupported } from './highlight.ts';
+import { mentionAt } from './hit-test.ts';
+import { watchInteraction, type OpenedBy } from './interaction.ts';
+import type { PageMention } from './mentions.ts';
+import { Scanner } from './scanner.ts';
+import { whenIdle } from './slices.ts';
+import { uiLang } from './strings.ts';
+import { watchPage, type Watcher } from './watch.ts';
+
+/** Quiet time after a mutation before its rescan starts, ms. */
+const MUTATION_DEBOUNCE_MS = 120;
+/** Quiet time after a pass before reporting to the background, ms. */
+const REPORT_DEBOUNCE_MS = 250;
+/** How often a page that removed our highlights gets them back without pointer activity, ms. */
+const RESTORE_EVERY_MS = 2000;
+
+/** A page worth scanning: an HTML document with some non-blank text. */
+function pageHasText(doc: Document): boolean {
+  if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return false;
+  const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(), i = 0; n && i < 5000; n = w.nextNode(), i++) if (/\S/.test((n as Text).data)) return true;
+  return false;
+}
+
+/** Runs the content script in `doc`; returns the teardown. */
+export function startContent(doc: Document, compiled: CompiledMatcher): () => void {
+  const win = doc.defaultView!;
+  const isTop = win === win.top;
+  const life = new AbortController();
+  const bundled: Matcher = createMatcher(compiled);
+  const bundledIds = new Set(bundled.entities.map((e) => e.id));
+
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let disabledSites: string[] = [];
+  let userPacks: Pack[] = [];
+  let decided = false;
+  /** Full records for the card (null: the background has none, e.g. its pack is off). */
+  let records = new Map<string, Entity | null>();
+  let requested = new Set<string>();
+
+  let run: {
+    ctl: AbortController;
+    scanner: Scanner;
+    painter: Painter;
+    watcher: Watcher;
+    visible: PageMention[];
+    visibleSet: Set<PageMention>;
+    setOpenedBy(by: OpenedBy): void;
+    mutationTimer?: ReturnType<typeof setTimeout>;
+    reportTimer?: ReturnType<typeof setTimeout>;
+  } | null = null;
+  const revealAt = new Map<string, number>();
+
+  const card = new CardController(doc, {
+    lang: uiLang(),
+    record: (id) => records.get(id),
+    openPanel: async (entityId) => {
+      const r = await sendToBackground<ContentToBackground, 'backstory/open-panel'>('backstory/open-panel', { entityId });
+      if (!r.ok) return r.error;
+      return r.opened ? null : (r.hint ?? null);
+    },
+    setSiteEnabled: async (enabled) => {
+      const key = siteKey(win.location.href);
+      await setSiteEnabled(key, enabled);
+      return key;
+    },
+    onChange: (m) => run?.painter.setActive(m ? m.range : null),
+  });
+
+  // ---- filters -------------------------------------------------------------------
+
+  /** Bundled entities need the background's word when some bundled pack is switched off. */
+  const needsConfirm = (): boolean => {
+    const userIds = new Set(userPacks.map((p) => p.id));
+    return settings.disabledPacks.some((id) => !userIds.has(id));
+  };
+
+  const shown = (m: PageMention, confirm: boolean): boolean => {
+    const e = m.entity;
+    if (settings.hiddenTypes.includes(e.type)) return false;
+    if (e.topics.some((t) => (settings.hiddenTopics as string[]).includes(t))) return false;
+    if (confirm && bundledIds.has(e.id) && !records.get(e.id)) return false;
+    return true;
+  };
+
+  const isActive = (): boolean => settings.enabled && !disabledSites.includes(siteKey(win.location.href));
+
+  // ---- painting, records, reports --------------------------------------------------
+
+  const repaint = (): void => {
+    if (!run) return;
+    const confirm = needsConfirm();
+    const seen = new Set<string>();
+    const visible: PageMention[] = [];
+    for (const m of run.scanner.store.ordered()) {
+      if (!shown(m, confirm)) continue;
+      if (settings.firstMentionOnly) {
+        if (seen.has(m.entity.id)) continue;
+        seen.add(m.entity.id);
+      }
+      visible.push(m);
+    }
+    run.visible = visible;
+    run.visibleSet = new Set(visible);
+    run.painter.paint(
+      visible.map((m) => m.range),
+      settings.highlightStyle,
+    );
+    if (card.mention && !run.visibleSet.has(card.mention)) card.close(false);
+  };
+
+  const fetchRecords = (): void => {
+    if (!run) return;
+    const ids = [...new Set(run.scanner.store.ordered().map((m) => m.entity.id))].filter((id) => !requested.has(id));
+    if (!ids.length) return;
+    ids.forEach((id) => requested.add(id));
+    const generation = records;
+    void sendToBackground<ContentToBackground, 'backstory/entities'>('backstory/entities', { ids }).then((r) => {
+      if (generation !== records) return;
+      if (!r.ok) {
+        ids.forEach((id) => requested.delete(id));
+        return;
+      }
+      const got = new Map(r.entities.map((e) => [e.id, e]));
+      for (const id of ids) records.set(id, got.get(id) ?? null);
+      if (needsConfirm()) repaint();
+      card.rerender();
+    });
+  };
+
+  const pageReport = (): PageReport => {
+    const counts = new Map<string, EntityOnPage>();
+    const confirm = needsConfirm();
+    for (const m of run?.scanner.store.ordered() ?? []) {
+      if (confirm && bundledIds.has(m.entity.id) && !records.get(m.entity.id)) continue;
+      const got = counts.get(m.entity.id);
+      if (got) got.count++;
+      else counts.set(m.entity.id, { id: m.entity.id, name: m.entity.name, type: m.entity.type, topics: [...m.entity.topics], count: 1 });
+    }
+    return {
+      url: win.location.href,
+      title: doc.title,
+      status: diagnostics().status,
+      entities: [...counts.values()],
+      marked: run?.visible.length ?? 0,
+      active: run !== null,
+    };
+  };
+
+  const report = (): void => {
+    if (!isTop) return;
+    void sendToBackground<ContentToBackground, 'backstory/report'>('backstory/report', { report: pageReport() });
+  };
+
+  const scheduleReport = (): void => {
+    if (!run) return report();
+    clearTimeout(run.reportTimer);
+    run.reportTimer = setTimeout(report, REPORT_DEBOUNCE_MS);
+  };
+
+  // ---- start / stop -----------------------------------------------------------------
+
+  const matchers = (): Matcher[] => {
+    const disabled = new Set(settings.disabledPacks);
+    const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds.has(e.id));
+    if (!entities.length) return [bundled];
+    try {
+      return [bundled, createMatcher(compileMatcher(entities))];
+    } catch {
+      return [bundled];
+    }
+  };
+
+  const scheduleRescan = (): void => {
+    if (!run) return;
+    const r = run;
+    clearTimeout(r.mutationTimer);
+    r.mutationTimer = setTimeout(() => {
+      r.mutationTimer = undefined;
+      void whenIdle().then(() => {
+        if (run === r) void r.scanner.run();
+      });
+    }, MUTATION_DEBOUNCE_MS);
+  };
+
+  const start = (): void => {
+    if (run || !highlightsSupported()) return;
+    const ctl = new AbortController();
+    const signal = ctl.signal;
+    card.unretire();
+    const scanner = new Scanner(
+      doc,
+      {
+        onChange: repaint,
+        onPassEnd: () => {
+          repaint();
+          fetchRecords();
+          scheduleReport();
+        },
+        onShadowRoot: (sr) => watcher.observe(sr),
+      },
+      signal,
+    );
+    const painter = new Painter();
+    const watcher = watchPage(
+      doc,
+      {
+        host: () => card.host,
+        onNode: (n) => {
+          if (scanner.enqueue(n)) scheduleRescan();
+        },
+        onRoute: () => {
+          card.close(false);
+          revealAt.clear();
+          scanner.requestFull();
+          scheduleRescan();
+        },
+      },
+      signal,
+    );
+    const interaction = watchInteraction(
+      {
+        doc,
+        card,
+        settings: () => settings,
+        hitTest: (x, y) => (run ? mentionAt(doc, x, y, scanner.store, [...scanner.shadowRoots], (m) => run!.visibleSet.has(m)) : null),
+        onActivity: () => {
+          if (!browser.runtime?.id) return teardown();
+          painter.ensure();
+        },
+      },
+      signal,
+    );
+    const timer = setInterval(() => {
+      if (doc.visibilityState === 'visible') painter.ensure();
+    }, RESTORE_EVERY_MS);
+    signal.addEventListener('abort', () => clearInterval(timer));
+    run = { ctl, scanner, painter, watcher, visible: [], visibleSet: new Set(), setOpenedBy: interaction.setOpenedBy };
+    scanner.setMatchers(matchers());
+    if (pageHasText(doc)) void scanner.run();
+  };
+
+  const stop = (): void => {
+    if (!run) return;
+    const r = run;
+    run = null;
+    clearTimeout(r.mutationTimer);
+    clearTimeout(r.reportTimer);
+    r.ctl.abort();
+    r.painter.destroy();
+    card.retire();
+    report();
+  };
+
+  /** Applies the current settings: start, stop, or repaint. */
+  const apply = (rescan: boolean): void => {
+    decided = true;
+    if (!isActive()) return stop();
+    if (!run) return start();
+    if (rescan) {
+      run.scanner.setMatchers(matchers());
+      void run.scanner.run();
+    } else repaint();
+    scheduleReport();
+  };
+
+  // ---- diagnostics, step, reveal ---------------------------------------------------
+
+  function diagnostics(): Diagnostics {
+    const r = run;
+    const s = r?.scanner.stats;
+    const status = !decided ? 'idle' : r && (r.scanner.busy || r.mutationTimer !== undefined) ? 'scanning' : 'done';
+    return {
+      status,
+      mentions: r?.visible.length ?? 0,
+      entities: [...new Set(r?.visible.map((m) => m.entity.id) ?? [])],
+      textNodes: s?.textNodes ?? 0,
+      textChars: s?.textChars ?? 0,
+      scanMs: s && s.lastEnd ? Math.round((s.lastEnd - s.firstStart) * 10) / 10 : 0,
+      busyMs: s ? Math.round(s.busyMs * 10) / 10 : 0,
+      maxSliceMs: s ? Math.round(s.maxSliceMs * 10) / 10 : 0,
+      passes: s?.passes ?? 0,
+      active: r !== null,
+      highlights: r ? r.painter.registered() : {},
+      url: win.location.href,
+      card: card.state(),
+    };
+  }
+
+  /** Brings a mention into view (nested scroll containers first, then the window). */
+  const scrollToMention = (m: PageMention): void => {
+    const n = m.range.startContainer;
+    const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement;
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const r = m.range.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > win.innerHeight) win.scrollBy(0, r.top - win.innerHeight / 2);
+  };
+
+  const step = (direction: 1 | -1): { found: boolean } => {
+    const list = run?.visible ?? [];
+    if (!run || !list.length) return { found: false };
+    let i = card.mention ? list.indexOf(card.mention) : -1;
+    if (i >= 0) i = (i + direction + list.length) % list.length;
+    else if (direction === 1) {
+      i = list.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
+      if (i < 0) i = 0;
+    } else {
+      const below = list.findIndex((m) => m.range.getBoundingClientRect().bottom > win.innerHeight);
+      i = below > 0 ? below - 1 : list.length - 1;
+    }
+    const m = list[i]!;
+    scrollToMention(m);
+    run.setOpenedBy('keyboard');
+    card.open(m, { focus: true });
+    return { found: true };
+  };
+
+  const reveal = (entityId: string): { found: boolean; index: number; total: number } => {
+    const list = (run?.visible ?? []).filter((m) => m.entity.id === entityId);
+    if (!run || !list.length) return { found: false, index: -1, total: list.length };
+    const index = ((revealAt.get(entityId) ?? -1) + 1) % list.length;
+    revealAt.set(entityId, index);
+    const m = list[index]!;
+    scrollToMention(m);
+    run.painter.flashRange(m.range);
+    return { found: true, index, total: list.length };
+  };
+
+  const unhandle = handle<ToContent>({
+    'backstory/diagnostics': () => diagnostics(),
+    'backstory/step': ({ direction }) => step(direction === -1 ? -1 : 1),
+    'backstory/reveal': ({ entityId }) => reveal(String(entityId)),
+  });
+
+  // ---- settings --------------------------------------------------------------------
+
+  const unwatchSettings = watchSettings((change) => {
+    if (change.disabledSites) disabledSites = change.disabledSites;
+    let rescan = false;
+    if (change.settings) {
+      const next = change.settings.settings;
+      if (next.disabledPacks.join('\n') !== settings.disabledPacks.join('\n')) {
+        // The background re-reads its packs: ask again for the records.
+        records = new Map();
+        requested = new Set();
+        rescan = true;
+      }
+      settings = next;
+    }
+    apply(rescan);
+    if (rescan) fetchRecords();
+  });
+  const unwatchPacks = watchUserPacks(() => {
+    void loadUserPacks().then((packs) => {
+      userPacks = packs;
+      records = new Map();
+      requested = new Set();
+      apply(true);
+    });
+  });
+
+  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]).then(([loaded, sites, packs]) => {
+    if (life.signal.aborted) return;
+    settings = loaded.settings;
+    disabledSites = sites;
+    userPacks = packs;
+    apply(false);
+    if (!run) report();
+  });
+
+  function teardown(): void {
+    if (life.signal.aborted) return;
+    life.abort();
+    stop();
+    card.destroy();
+    // After an extension reload the old runtime is gone and these may throw.
+    for (const off of [unhandle, unwatchSettings, unwatchPacks]) {
+      try {
+        off();
+      } catch {
+        /* context invalidated */
+      }
+    }
+  }
+  return teardown;
+}

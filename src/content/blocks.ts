@@ -1,0 +1,173 @@
+/**
+ * Page text as blocks: the text nodes of one block (a paragraph, a heading, a list item)
+ * joined into one string, so a name split across inline elements
+ * (`Geneva <em>International</em> Discussions`) is one run of text for the matcher.
+ * Offsets into a block's text map back to live DOM Ranges that may span text nodes.
+ */
+import { INLINE_TAGS, isSkippedElement } from './skip.ts';
+
+/** The joined text of consecutive text nodes in one block. */
+export interface TextBlock {
+  nodes: Text[];
+  /** Offset of each node's first character in `text`. */
+  starts: number[];
+  text: string;
+}
+
+/** A block longer than this is cut (at a text-node boundary) so one matcher call stays short. */
+const MAX_BLOCK_CHARS = 16_384;
+
+/** The nearest ancestor that is not an inline element (the block a text node belongs to). */
+function blockOf(node: Node): Node {
+  let p = node.parentNode;
+  while (p && p.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((p as Element).localName)) p = p.parentNode;
+  return p ?? node;
+}
+
+/**
+ * Reads the text blocks of a subtree one at a time, so the caller can stop between
+ * blocks when its time slice is used up. Skipped subtrees (skip.ts) are never entered.
+ */
+export class BlockReader {
+  private readonly walker: TreeWalker;
+  private started = false;
+  private done = false;
+  /** A text node read ahead that belongs to the next block. */
+  private carry: Text | null = null;
+  /** Text nodes visited so far. */
+  textNodes = 0;
+  /** Characters in those text nodes. */
+  textChars = 0;
+
+  /**
+   * @param root where to read (an element, a document or a shadow root)
+   * @param visit called for each element entered; return true to skip its subtree
+   *   (e.g. already scanned this pass); used also to find open shadow roots.
+   */
+  constructor(
+    private readonly root: Node,
+    private readonly visit: (el: Element) => boolean = () => false,
+  ) {
+    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  }
+
+  /** Moves past the current node's subtree; false at the end of the root. */
+  private skipSubtree(): boolean {
+    const w = this.walker;
+    for (;;) {
+      if (w.nextSibling()) return true;
+      if (!w.parentNode() || w.currentNode === this.root) return false;
+    }
+  }
+
+  /** The next node in document order, skipping excluded subtrees; null at the end. Sets `boundary`. */
+  private advance(): { node: Node; boundary: boolean } | null {
+    const w = this.walker;
+    let boundary = false;
+    let moved: boolean;
+    if (!this.started) {
+      this.started = true;
+      const rootEl = this.root.nodeType === Node.ELEMENT_NODE ? (this.root as Element) : null;
+      if (rootEl && isSkippedElement(rootEl)) return null;
+      moved = w.nextNode() !== null;
+    } else {
+      moved = w.nextNode() !== null;
+    }
+    while (moved) {
+      const node = w.currentNode;
+      if (node.nodeType === Node.TEXT_NODE) return { node, boundary };
+      const el = node as Element;
+      if (!INLINE_TAGS.has(el.localName)) boundary = true;
+      if (this.visit(el) || isSkippedElement(el)) {
+        boundary = true;
+        moved = this.skipSubtree();
+        continue;
+      }
+      moved = w.nextNode() !== null;
+    }
+    return null;
+  }
+
+  /** The next block with at least one text node, or null when the subtree is read. */
+  next(): TextBlock | null {
+    if (this.done) return null;
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let text = '';
+    let block: Node | null = null;
+    const add = (t: Text): void => {
+      const data = t.data;
+      this.textNodes++;
+      this.textChars += data.length;
+      nodes.push(t);
+      starts.push(text.length);
+      text += data;
+      block ??= blockOf(t);
+    };
+    if (this.carry) {
+      add(this.carry);
+      this.carry = null;
+    }
+    for (;;) {
+      const step = this.advance();
+      if (!step) {
+        this.done = true;
+        break;
+      }
+      const t = step.node as Text;
+      if (nodes.length && (step.boundary || blockOf(t) !== block || text.length > MAX_BLOCK_CHARS)) {
+        this.carry = t;
+        break;
+      }
+      add(t);
+    }
+    return nodes.length ? { nodes, starts, text } : null;
+  }
+}
+
+/** Index of the node holding character `offset` of the block (binary search). */
+function nodeAt(block: TextBlock, offset: number): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (block.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The text nodes a span of the block covers, and its start/end within them. */
+export interface BlockSpan {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+  /** Every text node the span touches, in order. */
+  nodes: Text[];
+}
+
+/** Maps [start, end) of a block's text to DOM positions (end > start). */
+export function spanOf(block: TextBlock, start: number, end: number): BlockSpan {
+  let i = nodeAt(block, start);
+  // A start exactly at the end of a node belongs to the next one.
+  while (i + 1 < block.nodes.length && block.starts[i + 1]! <= start) i++;
+  const j = nodeAt(block, end - 1);
+  return {
+    startNode: block.nodes[i]!,
+    startOffset: start - block.starts[i]!,
+    endNode: block.nodes[j]!,
+    endOffset: end - block.starts[j]!,
+    nodes: block.nodes.slice(i, j + 1),
+  };
+}
+
+/** A live Range over [start, end) of a block's text. */
+export function rangeOf(block: TextBlock, start: number, end: number): Range {
+  const s = spanOf(block, start, end);
+  const range = s.startNode.ownerDocument.createRange();
+  range.setStart(s.startNode, s.startOffset);
+  range.setEnd(s.endNode, s.endOffset);
+  return range;
+}

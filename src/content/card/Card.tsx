@@ -1,0 +1,106 @@
+/**
+ * The hover card: name, type, one-line summary, 3–5 key facts with their as-of dates and
+ * source links, the naming note, and the actions (full background, pin, close, don't
+ * mark this site / undo). Presentational: state and effects live in card-controller.ts.
+ * Every dataset string is rendered as text (Preact escapes); links are http(s) only.
+ */
+import type { JSX } from 'preact';
+import type { Entity } from '../../facts/types.ts';
+import type { MatcherEntity } from '../../matcher/index.ts';
+import { FactTable } from '../../ui/FactTable.tsx';
+import { EntityTypeTag } from '../../ui/EntityTypeTag.tsx';
+import { t, typeLabel } from '../strings.ts';
+
+/** How many facts the card shows (the side panel shows all). */
+export const CARD_FACTS = 5;
+
+export interface CardProps {
+  /** What the matcher knows (shown at once). */
+  entity: MatcherEntity;
+  /** The full record: undefined while loading, null when the background has none. */
+  record: Entity | null | undefined;
+  pinned: boolean;
+  /** Set after "Don't mark this site": the site, with an Undo. */
+  siteOff: string | null;
+  /** A message from the background (e.g. how to open the sidebar in Firefox). */
+  hint: string | null;
+  lang: string;
+  onPin(): void;
+  onClose(): void;
+  onFullBackground(): void;
+  onDisableSite(): void;
+  onUndo(): void;
+}
+
+export const CARD_TITLE_ID = 'bs-card-title';
+
+export function Card(p: CardProps): JSX.Element {
+  const { entity, record } = p;
+  const facts = record ? record.facts.slice(0, CARD_FACTS) : [];
+  return (
+    <div class="card" role="dialog" aria-labelledby={CARD_TITLE_ID}>
+      <div class="head">
+        <div class="title">
+          <EntityTypeTag type={entity.type} label={typeLabel(entity.type)} />
+          <h2 id={CARD_TITLE_ID}>{record?.name ?? entity.name}</h2>
+        </div>
+        <div class="tools">
+          <button
+            type="button"
+            class="icon"
+            data-action="pin"
+            aria-pressed={p.pinned}
+            aria-label={p.pinned ? t('cardUnpin') : t('cardPin')}
+            title={p.pinned ? t('cardUnpin') : t('cardPin')}
+            onClick={p.onPin}
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M9.5 1.5l5 5-2 .5-2.5 2.5.5 3-1.5 1.5-3-3-3.5 3.5h-1v-1l3.5-3.5-3-3L4.5 5.5l3 .5L10 3.5z" fill={p.pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.2" stroke-linejoin="round" />
+            </svg>
+          </button>
+          <button type="button" class="icon" data-action="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={p.onClose}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+            </svg>
+          </button>
+        </div>
+      </div>
+      {record === undefined ? <p class="muted">{t('cardLoading')}</p> : null}
+      {record === null ? <p class="muted">{t('cardUnavailable')}</p> : null}
+      {record ? <p class="summary">{record.summary}</p> : null}
+      {facts.length ? (
+        <section aria-label={t('cardFacts')}>
+          <FactTable entity={{ facts, sources: record!.sources }} lang={p.lang} asOfText={(d) => t('asOf', d)} />
+        </section>
+      ) : null}
+      {record?.note ? (
+        <p class="note" role="note">
+          <span class="note-label">{t('cardNote')}: </span>
+          {record.note}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="button" class="primary" data-action="full" onClick={p.onFullBackground}>
+          {t('cardFullBackground')}
+        </button>
+        {p.siteOff === null ? (
+          <button type="button" class="quiet" data-action="site-off" onClick={p.onDisableSite}>
+            {t('cardDontMarkSite')}
+          </button>
+        ) : (
+          <span class="site-off" role="status">
+            {t('cardSiteOff', p.siteOff)}{' '}
+            <button type="button" class="quiet" data-action="undo" onClick={p.onUndo}>
+              {t('cardUndo')}
+            </button>
+          </span>
+        )}
+      </div>
+      {p.hint ? (
+        <p class="hint" role="status">
+          {p.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

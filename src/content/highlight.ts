@@ -1,0 +1,140 @@
+/**
+ * Paints mentions with the CSS Custom Highlight API: one Highlight per purpose,
+ * registered under unique `backstory-…` names (rules in page.css). Page nodes are never
+ * touched. The registry is shared with the page, which may clear it: `ensure()` puts our
+ * names back. Firefox: the registry is never iterated (Xray), only set/get/has/delete.
+ */
+import type { HighlightStyle } from '../shared/settings.ts';
+
+/** Highlight names, one per style; `flash` marks a revealed mention, `active` the one whose card is open. */
+export const HIGHLIGHT_NAMES = {
+  underline: 'backstory-underline',
+  background: 'backstory-background',
+  flash: 'backstory-flash',
+  active: 'backstory-active',
+} as const;
+
+const ALL_NAMES = Object.values(HIGHLIGHT_NAMES);
+
+type Registry = { set(name: string, h: Highlight): unknown; get(name: string): Highlight | undefined; has(name: string): boolean; delete(name: string): boolean };
+
+function registry(): Registry | null {
+  const css = globalThis.CSS as unknown as { highlights?: Registry } | undefined;
+  return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
+}
+
+/** Whether this browser can paint highlights at all. */
+export function highlightsSupported(): boolean {
+  return registry() !== null;
+}
+
+/** The painter for one document. */
+export class Painter {
+  private readonly marks: Highlight | null;
+  private readonly flash: Highlight | null;
+  private readonly active: Highlight | null;
+  private style: HighlightStyle = 'underline';
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    const ok = registry() !== null;
+    this.marks = ok ? new Highlight() : null;
+    this.flash = ok ? new Highlight() : null;
+    this.active = ok ? new Highlight() : null;
+    if (this.flash) this.flash.priority = 2;
+    if (this.active) this.active.priority = 1;
+  }
+
+  /** The name the marks are registered under for the current style (none: not registered). */
+  private marksName(): string | null {
+    return this.style === 'none' ? null : HIGHLIGHT_NAMES[this.style];
+  }
+
+  /** Replaces the painted ranges. */
+  paint(ranges: Iterable<AbstractRange>, style: HighlightStyle): void {
+    if (!this.marks) return;
+    this.marks.clear();
+    for (const r of ranges) this.marks.add(r);
+    this.setStyle(style);
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    const reg = registry();
+    if (!reg) return;
+    const name = this.marksName();
+    for (const n of [HIGHLIGHT_NAMES.underline, HIGHLIGHT_NAMES.background]) if (n !== name && reg.get(n) === this.marks) reg.delete(n);
+    this.ensure();
+  }
+
+  /** Re-registers any of our highlights the page removed (cheap: a few `get` calls). Returns how many were restored. */
+  ensure(): number {
+    const reg = registry();
+    if (!reg || !this.marks) return 0;
+    let restored = 0;
+    const want: [string | null, Highlight | null][] = [
+      [this.marksName(), this.marks],
+      [HIGHLIGHT_NAMES.flash, this.flash!.size ? this.flash : null],
+      [HIGHLIGHT_NAMES.active, this.active!.size ? this.active : null],
+    ];
+    for (const [name, h] of want) {
+      if (!name || !h) continue;
+      if (reg.get(name) !== h) {
+        reg.set(name, h);
+        restored++;
+      }
+    }
+    return restored;
+  }
+
+  /** Marks the mention whose card is open (null: none). */
+  setActive(range: AbstractRange | null): void {
+    if (!this.active) return;
+    this.active.clear();
+    const reg = registry()!;
+    if (range) {
+      this.active.add(range);
+      reg.set(HIGHLIGHT_NAMES.active, this.active);
+    } else if (reg.get(HIGHLIGHT_NAMES.active) === this.active) reg.delete(HIGHLIGHT_NAMES.active);
+  }
+
+  /** Flashes a range for ~1.5 s. */
+  flashRange(range: AbstractRange, ms = 1500): void {
+    if (!this.flash) return;
+    clearTimeout(this.flashTimer);
+    this.flash.clear();
+    this.flash.add(range);
+    const reg = registry()!;
+    reg.set(HIGHLIGHT_NAMES.flash, this.flash);
+    this.flashTimer = setTimeout(() => {
+      this.flash!.clear();
+      if (reg.get(HIGHLIGHT_NAMES.flash) === this.flash) reg.delete(HIGHLIGHT_NAMES.flash);
+    }, ms);
+  }
+
+  /** Our registered names and their range counts (diagnostics). */
+  registered(): Record<string, number> {
+    const reg = registry();
+    const out: Record<string, number> = {};
+    if (!reg) return out;
+    for (const n of ALL_NAMES) {
+      const h = reg.get(n);
+      if (h && (h === this.marks || h === this.flash || h === this.active)) out[n] = h.size;
+    }
+    return out;
+  }
+
+  /** Removes every highlight of ours from the registry. */
+  destroy(): void {
+    clearTimeout(this.flashTimer);
+    const reg = registry();
+    if (!reg) return;
+    for (const n of ALL_NAMES) {
+      const h = reg.get(n);
+      if (h && (h === this.marks || h === this.flash || h === this.active)) reg.delete(n);
+    }
+    this.marks?.clear();
+    this.flash?.clear();
+    this.active?.clear();
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The scan: walks the page's text blocks in time slices (the visible part first), runs
+ * the matchers on each block, feeds one Evidence per matcher with every block and the
+ * title, and resolves ambiguous names at the end of each pass. Mutation rescans go
+ * through the same queue (bounded: on overflow, one full rescan instead).
+ */
+import type { Evidence, Hit, Matcher } from '../matcher/index.ts';
+import { BlockReader, rangeOf, type TextBlock } from './blocks.ts';
+import { MentionStore, type PageMention } from './mentions.ts';
+import { INLINE_TAGS, composedParent, isInsideSkipped } from './skip.ts';
+import { runSliced, type SliceStats } from './slices.ts';
+
+/** More queued subtrees than this and a full rescan is cheaper and safer. */
+export const MAX_QUEUE = 300;
+
+/** A matcher with the evidence of the current page. */
+interface MatcherSlot {
+  matcher: Matcher;
+  evidence: Evidence;
+}
+
+/** An ambiguous hit kept until the end of the pass, when all the evidence is in. */
+interface PendingHit {
+  block: TextBlock;
+  hit: Hit;
+  slot: MatcherSlot;
+}
+
+/** Work counters (diagnostics). */
+export interface ScanStats extends SliceStats {
+  textNodes: number;
+  textChars: number;
+  passes: number;
+  /** performance.now() at the start of the first pass and the end of the last one. */
+  firstStart: number;
+  lastEnd: number;
+}
+
+export interface ScannerHooks {
+  /** New mentions were added or some removed (repaint). */
+  onChange(): void;
+  /** A pass finished (report, fetch records). */
+  onPassEnd(): void;
+  /** An open shadow root was found (observe it). */
+  onShadowRoot(root: ShadowRoot): void;
+}
+
+/** The nearest block (non-inline element, or the shadow root / document) holding a node. */
+function blockRoot(node: Node): Node | null {
+  let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (n && n.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((n as Element).localName)) n = n.parentNode;
+  return n;
+}
+
+/** The element at the middle of the viewport's upper part, widened to its article or main. */
+function visibleRoot(doc: Document): Element | null {
+  const view = doc.defaultView;
+  if (!view || !doc.body) return null;
+  const el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3);
+  if (!el || el === doc.body || el === doc.documentElement) return null;
+  return el.closest('article, main, [role="main"]') ?? el.parentElement?.parentElement ?? el;
+}
+
+export class Scanner {
+  readonly store = new MentionStore();
+  readonly shadowRoots = new Set<ShadowRoot>();
+  readonly stats: ScanStats = { busyMs: 0, maxSliceMs: 0, textNodes: 0, textChars: 0, passes: 0, firstStart: 0, lastEnd: 0 };
+  private slots: MatcherSlot[] = [];
+  private pending: PendingHit[] = [];
+  private readonly queue = new Set<Node>();
+  private full = true;
+  private running: Promise<void> | null = null;
+  private changed = false;
+  /** run() was called at least once (a page without text waits for its first mutation). */
+  private kicked = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly hooks: ScannerHooks,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Whether work is queued or running. */
+  get busy(): boolean {
+    return this.running !== null || (this.kicked && (this.full || this.queue.size > 0));
+  }
+
+  /** Sets the matchers (bundled first, then imported packs) and forgets everything found. */
+  setMatchers(matchers: Matcher[]): void {
+    this.slots = matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
+    this.requestFull();
+  }
+
+  /** Queues a full rescan with fresh evidence (first scan, route change, queue overflow). */
+  requestFull(): void {
+    this.full = true;
+    this.queue.clear();
+  }
+
+  /** Queues the block around a changed node; returns false when the node is ignored. */
+  enqueue(node: Node): boolean {
+    if (this.full) return true;
+    const root = blockRoot(node);
+    if (!root || isInsideSkipped(root)) return false;
+    if (this.queue.size >= MAX_QUEUE) {
+      this.requestFull();
+      return true;
+    }
+    this.queue.add(root);
+    return true;
+  }
+
+  /** Runs the queued work (if not already running); resolves when the queue is empty. */
+  run(): Promise<void> {
+    this.kicked = true;
+    this.running ??= this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while ((this.full || this.queue.size) && !this.signal.aborted) {
+      if (!this.stats.firstStart) this.stats.firstStart = performance.now();
+      const roots = this.full ? this.startFull() : this.startPartial();
+      await this.pass(roots);
+      if (this.signal.aborted) return;
+      // The end of a pass is one more slice: count its time.
+      const t0 = performance.now();
+      this.resolvePending();
+      this.stats.passes++;
+      this.flush();
+      this.hooks.onPassEnd();
+      const t1 = performance.now();
+      this.stats.busyMs += t1 - t0;
+      this.stats.maxSliceMs = Math.max(this.stats.maxSliceMs, t1 - t0);
+      this.stats.lastEnd = t1;
+    }
+  }
+
+  private startFull(): Node[] {
+    this.full = false;
+    this.queue.clear();
+    this.store.clear();
+    this.pending = [];
+    this.changed = true;
+    for (const s of this.slots) {
+      s.evidence = s.matcher.createEvidence();
+      const title = this.doc.title;
+      if (title) {
+        s.evidence.addText(title);
+        s.evidence.addHits(s.matcher.scan(title));
+      }
+    }
+    const first = visibleRoot(this.doc);
+    const roots: Node[] = first ? [first, this.doc] : [this.doc];
+    for (const sr of this.shadowRoots) if (sr.host.isConnected) roots.push(sr);
+    return roots;
+  }
+
+  private startPartial(): Node[] {
+    const queued = [...this.queue];
+    this.queue.clear();
+    // Keep only outermost roots: a root inside another queued root is read with it.
+    const set = new Set(queued);
+    const roots = queued.filter((r) => {
+      for (let p = composedParent(r); p; p = composedParent(p)) if (set.has(p)) return false;
+      return r.isConnected;
+    });
+    if (this.store.prune() + this.store.removeWithin(roots) > 0) this.changed = true;
+    this.pending = this.pending.filter((p) => p.block.nodes[0]!.isConnected && !roots.some((r) => r.contains(p.block.nodes[0]!)));
+    return roots;
+  }
+
+  /** Reads every root (roots may grow while reading: shadow roots found on the way). */
+  private async pass(roots: Node[]): Promise<void> {
+    const seen = new Set<Node>();
+    const known = new Set(roots);
+    for (let i = 0; i < roots.length && !this.signal.aborted; i++) {
+      const root = roots[i]!;
+      const reader = new BlockReader(root, (el) => {
+        if (seen.has(el)) return true;
+        const sr = el.shadowRoot;
+        if (sr && !known.has(sr)) {
+          known.add(sr);
+          roots.push(sr);
+          if (!this.shadowRoots.has(sr)) {
+            this.shadowRoots.add(sr);
+            this.hooks.onShadowRoot(sr);
+          }
+        }
+        return false;
+      });
+      let nodes = 0;
+      let chars = 0;
+      await runSliced(
+        () => {
+          const block = reader.next();
+          this.stats.textNodes += reader.textNodes - nodes;
+          this.stats.textChars += reader.textChars - chars;
+          nodes = reader.textNodes;
+          chars = reader.textChars;
+          if (!block) return false;
+          this.scanBlock(block);
+          return true;
+        },
+        this.stats,
+        this.signal,
+        () => this.flush(),
+      );
+      seen.add(root);
+    }
+  }
+
+  /** Runs every matcher on a block; unambiguous hits become mentions at once. */
+  scanBlock(block: TextBlock): void {
+    let claimed: Hit[] | null = null;
+    for (const slot of this.slots) {
+      let hits = slot.matcher.scan(block.text);
+      slot.evidence.addText(block.text);
+      if (!hits.length) continue;
+      // Imported packs never override a bundled name on the same words.
+      if (claimed) hits = hits.filter((h) => !claimed!.some((c) => h.start < c.end && c.start < h.end));
+      slot.evidence.addHits(hits);
+      claimed = claimed ? claimed.concat(hits) : hits;
+      for (const hit of hits) {
+        if (hit.ambiguous) this.pending.push({ block, hit, slot });
+        else this.addMention(block, hit, slot.matcher.resolve(hit, slot.evidence), slot);
+      }
+    }
+  }
+
+  private addMention(block: TextBlock, hit: Hit, entity: number, slot: MatcherSlot): void {
+    const e = slot.matcher.entities[entity];
+    if (!e) return;
+    const range = rangeOf(block, hit.start, hit.end);
+    const first = block.starts.findIndex((s, i) => s + block.nodes[i]!.length > hit.start);
+    const nodes = block.nodes.filter((n, i) => i >= first && block.starts[i]! < hit.end);
+    const m: PageMention = { range, entity: e, nodes, text: block.text.slice(hit.start, hit.end) };
+    if (this.store.add(m)) this.changed = true;
+  }
+
+  private resolvePending(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) {
+      if (!p.block.nodes.every((n) => n.isConnected)) continue;
+      const e = p.slot.matcher.resolve(p.hit, p.slot.evidence);
+      if (e >= 0) this.addMention(p.block, p.hit, e, p.slot);
+    }
+  }
+
+  private flush(): void {
+    if (!this.changed) return;
+    this.changed = false;
+    this.hooks.onChange();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Cooperative time slicing: work runs in slices of at most ~8 ms and yields to the page
+ * in between (`scheduler.yield` where it exists, else a MessageChannel task). The
+ * figures (busy time, longest slice) feed the diagnostics.
+ */
+
+/** Longest a slice should run, ms. */
+export const SLICE_MS = 8;
+
+/** Time spent in slices, shared by every pass (diagnostics). */
+export interface SliceStats {
+  busyMs: number;
+  maxSliceMs: number;
+}
+
+type Yielder = () => Promise<void>;
+
+function makeYield(): Yielder {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (sched?.yield) return () => sched.yield!.call(sched);
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        channel.port2.postMessage(0);
+      });
+  }
+  return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
+
+let yielder: Yielder | undefined;
+
+/** Gives the page's tasks (input, rendering) a turn. */
+export function yieldToPage(): Promise<void> {
+  yielder ??= makeYield();
+  return yielder();
+}
+
+/** Waits for an idle period (bounded by `timeout`), for low-priority work such as rescans. */
+export function whenIdle(timeout = 500): Promise<void> {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (ric) return new Promise((resolve) => ric(() => resolve(), { timeout }));
+  return new Promise((resolve) => setTimeout(resolve, 16));
+}
+
+/**
+ * Runs `step` repeatedly in slices until it returns false (no more work) or `signal`
+ * aborts. `step` should do a small, bounded unit of work (one block). `onSliceEnd` runs
+ * at the end of each slice (inside it, so its time counts).
+ */
+export async function runSliced(step: () => boolean, stats: SliceStats, signal: AbortSignal, onSliceEnd?: () => void): Promise<void> {
+  let more = true;
+  while (more && !signal.aborted) {
+    const t0 = performance.now();
+    let now = t0;
+    do {
+      more = step();
+      now = performance.now();
+    } while (more && now - t0 < SLICE_MS && !signal.aborted);
+    onSliceEnd?.();
+    now = performance.now();
+    const spent = now - t0;
+    stats.busyMs += spent;
+    if (spent > stats.maxSliceMs) stats.maxSliceMs = spent;
+    if (more) await yieldToPage();
+  }
+}
