@@ -230,6 +230,8 @@ interface Located {
   file: string;
   /** Index of the pack among several (validatePacks). */
   pack?: number;
+  /** Prepended to field paths when the file holds the whole pack (`entities[3].`). */
+  prefix: string;
 }
 
 function allAliases(e: Entity): string[] {
@@ -258,7 +260,7 @@ function checkSharedAliases(items: readonly Located[], out: Collector, onlyAcros
       out.add({
         file: it.file,
         entityId: it.entity.id,
-        field: 'disambiguation.aliases',
+        field: `${it.prefix}disambiguation.aliases`,
         message: `alias ${JSON.stringify(alias)} is shared with ${others}; expected it in disambiguation.aliases with cues on both entities`,
       });
     }
@@ -266,8 +268,9 @@ function checkSharedAliases(items: readonly Located[], out: Collector, onlyAcros
 }
 
 /** Checks inside one entity that its schema alone cannot express. */
-function checkEntity(e: Entity, file: string, ids: ReadonlySet<string>, out: Collector): void {
-  const err = (field: string, message: string) => out.add({ file, entityId: e.id, field, message });
+function checkEntity(it: Located, ids: ReadonlySet<string>, out: Collector): void {
+  const { entity: e, file, prefix } = it;
+  const err = (field: string, message: string) => out.add({ file, entityId: e.id, field: prefix + field, message });
   const declared = new Set<string>();
   e.sources.forEach((s, i) => {
     if (declared.has(s.id)) err(`sources[${i}].id`, `source id "${s.id}" is declared twice; expected unique source ids`);
@@ -332,7 +335,7 @@ function parsePack(input: unknown, opts: ValidateOptions, out: Collector): Parse
       }
       return;
     }
-    items.push({ entity: parsed.data as Entity, file });
+    items.push({ entity: parsed.data as Entity, file, prefix: opts.fileOfEntity ? '' : `entities[${i}].` });
   });
   const { entities: _e, ...rest } = meta.data;
   return { meta: rest, items, complete };
@@ -346,7 +349,7 @@ function checkUniqueIds(items: readonly Located[], out: Collector, where: string
       out.add({
         file: it.file,
         entityId: it.entity.id,
-        field: 'id',
+        field: `${it.prefix}id`,
         message: `id "${it.entity.id}" is already used by an entity in ${prev.file}; expected ids unique ${where}`,
       });
     } else first.set(it.entity.id, it);
@@ -366,7 +369,7 @@ export function validatePack(input: unknown, opts: ValidateOptions = {}): Valida
       const id = e !== null && typeof e === 'object' ? (e as { id?: unknown }).id : undefined;
       if (typeof id === 'string') ids.add(id);
     }
-    for (const it of parsed.items) checkEntity(it.entity, it.file, ids, out);
+    for (const it of parsed.items) checkEntity(it, ids, out);
     checkSharedAliases(parsed.items, out);
   }
   const errors = out.result();
@@ -421,7 +424,9 @@ export function validatePacks(inputs: readonly PackInput[], opts: { maxErrors?: 
     if (prev) out.add({ file, field: 'id', message: `pack id "${res.pack.id}" is already used by ${prev}; expected unique pack ids` });
     else packIds.set(res.pack.id, file);
     packs.push(res.pack);
-    res.pack.entities.forEach((entity, i) => located.push({ entity, file: fileOfEntity?.(i) ?? file, pack: k }));
+    res.pack.entities.forEach((entity, i) =>
+      located.push({ entity, file: fileOfEntity?.(i) ?? file, pack: k, prefix: fileOfEntity ? '' : `entities[${i}].` }),
+    );
   });
   // Within-pack duplicates were reported by validatePack; here only those that span packs.
   const byId = new Map<string, Located>();
@@ -432,7 +437,7 @@ export function validatePacks(inputs: readonly PackInput[], opts: { maxErrors?: 
       out.add({
         file: it.file,
         entityId: it.entity.id,
-        field: 'id',
+        field: `${it.prefix}id`,
         message: `id "${it.entity.id}" is already used by an entity in ${prev.file}; expected ids unique across packs`,
       });
     }

@@ -1,0 +1,77 @@
+/**
+ * The bundled knowledge packs are data, and this test guards them (STYLE.md habit 9):
+ * schema, unique ids, related links, declared sources, dates, topics, shared aliases
+ * (all via the validator), plus dataset rules the schema cannot express.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readBundledPackDirs, loadBundledPacks } from '../../../scripts/lib/packs.ts';
+import { validatePacks, formatPackError, isIsoDate } from '../../../src/facts/validate.ts';
+
+const dirs = readBundledPackDirs();
+const packs = loadBundledPacks();
+const entities = packs.flatMap((p) => p.entities);
+
+/**
+ * Entities allowed fewer than 3 facts because no further sourced fact was found.
+ * Keep this list short and explain each entry.
+ */
+const FEW_FACTS_ALLOWED: ReadonlySet<string> = new Set<string>([]);
+
+describe('bundled knowledge packs', () => {
+  it('has at least one pack with entities', () => {
+    expect(dirs.length).toBeGreaterThan(0);
+    expect(entities.length).toBeGreaterThan(0);
+  });
+
+  it('passes the validator (schema, ids, links, sources, dates, topics, shared aliases)', () => {
+    const result = validatePacks(dirs.map((d) => ({ input: d.raw, file: d.dir, files: d.files })));
+    const errors = result.ok ? [] : result.errors.map(formatPackError);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives every entity at least 3 facts (or lists it in FEW_FACTS_ALLOWED)', () => {
+    const thin = entities.filter((e) => e.facts.length < 3 && !FEW_FACTS_ALLOWED.has(e.id)).map((e) => `${e.id} (${e.facts.length})`);
+    expect(thin).toEqual([]);
+  });
+
+  it('keeps FEW_FACTS_ALLOWED honest (no entry that already has 3 facts or no longer exists)', () => {
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const stale = [...FEW_FACTS_ALLOWED].filter((id) => (byId.get(id)?.facts.length ?? 3) >= 3);
+    expect(stale).toEqual([]);
+  });
+
+  it('gives 100% of facts a declared source and an ISO date', () => {
+    const bad: string[] = [];
+    for (const e of entities) {
+      const declared = new Set(e.sources.map((s) => s.id));
+      e.facts.forEach((f, i) => {
+        if (!declared.has(f.source) || !isIsoDate(f.asOf)) bad.push(`${e.id} facts[${i}]`);
+      });
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('stores every file formatted (parse, then JSON.stringify(_, null, 2) + "\\n", round-trips)', () => {
+    const unformatted: string[] = [];
+    for (const d of dirs) {
+      for (const file of [`${d.dir}/pack.json`, ...d.files]) {
+        const text = readFileSync(file, 'utf8');
+        if (JSON.stringify(JSON.parse(text), null, 2) + '\n' !== text) unformatted.push(file);
+      }
+    }
+    expect(unformatted).toEqual([]);
+  });
+
+  it('names each entity file after its id', () => {
+    const mismatched: string[] = [];
+    for (const d of dirs) {
+      const raw = d.raw as { entities: { id?: unknown }[] };
+      d.files.forEach((file, i) => {
+        const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+        if (raw.entities[i]?.id !== base) mismatched.push(file);
+      });
+    }
+    expect(mismatched).toEqual([]);
+  });
+});
