@@ -16,7 +16,7 @@ import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
 import { CardController } from './card/controller.tsx';
 import { Painter, highlightsSupported } from './highlight.ts';
 import { mentionAt } from './hit-test.ts';
-import { watchInteraction, type OpenedBy } from './interaction.ts';
+import { cardTiming, watchInteraction, type OpenedBy } from './interaction.ts';
 import type { PageMention } from './mentions.ts';
 import { Scanner } from './scanner.ts';
 import { whenIdle } from './slices.ts';
@@ -300,6 +300,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
       highlights: r ? r.painter.registered() : {},
       url: win.location.href,
       card: card.state(),
+      ...(cardTiming.lastMs !== undefined ? { lastCardMs: cardTiming.lastMs } : {}),
     };
   }
 

@@ -36,6 +36,18 @@ export interface InteractionDeps {
 /** How the open card was opened: only a hover card hides when the pointer leaves. */
 export type OpenedBy = 'hover' | 'click' | 'keyboard' | 'touch';
 
+/** The last hover card's dwell-end → painted time, ms (diagnostics `lastCardMs`). */
+export const cardTiming: { lastMs: number | undefined } = { lastMs: undefined };
+
+/** Records the time from `t0` to the card painted: after the next frame's rendering. */
+function timeCardPaint(t0: number): void {
+  requestAnimationFrame(() => {
+    setTimeout(() => {
+      cardTiming.lastMs = Math.round((performance.now() - t0) * 10) / 10;
+    }, 0);
+  });
+}
+
 /** Whether a mention sits inside a link or another control whose click is the page's. */
 export function inControl(m: PageMention): boolean {
   const n = m.range.startContainer;
@@ -81,7 +93,10 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
       // Still travelling fast: wait until the pointer slows or rests.
       if (last.speed > FAST_PX_PER_MS && now - last.t < REST_MS) return armDwell(m, REST_MS);
       const under = card.withoutHitTesting(() => deps.hitTest(last.x, last.y));
-      if (under === m && hoverAllowed(m, last.alt)) openHover(m);
+      if (under === m && hoverAllowed(m, last.alt)) {
+        openHover(m);
+        timeCardPaint(now);
+      }
       dwellTarget = null;
     }, delay);
   };

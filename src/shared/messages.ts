@@ -31,6 +31,12 @@ export interface Diagnostics {
   url: string;
   /** The card's state, so tests and tools can see into the closed shadow root. */
   card: { open: boolean; entityId: string | null; pinned: boolean; focused: boolean };
+  /**
+   * The last hover card: ms from the end of the dwell (the hover-intent delay) to the
+   * card painted (the task after the next animation frame). Absent until a card opened
+   * by hover. `npm run bench` reports it against the one-frame budget.
+   */
+  lastCardMs?: number;
 }
 
 /** One entity found on a page. */
