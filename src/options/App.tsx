@@ -53,7 +53,7 @@ export function App(): JSX.Element {
   };
 
   return (
-    <div class="op">
+    <main class="op">
       <header class="op-head">
         <h1>{t('optionsTitle')}</h1>
         <p class="op-help">{t('optionsIntro')}</p>
@@ -80,6 +80,6 @@ export function App(): JSX.Element {
       <p class="op-status" role="status">
         {status}
       </p>
-    </div>
+    </main>
   );
 }

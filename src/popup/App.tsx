@@ -50,94 +50,95 @@ export function App(): JSX.Element {
         <h1>{t('extName')}</h1>
         {counts.entities && settings.enabled && siteOn ? <p class="pp-summary">{t('popupSummary', counts.entities, counts.mentions)}</p> : null}
       </header>
+      <main class="pp-main">
+        {notices.map((n) => (
+          <Notice key={n}>{n}</Notice>
+        ))}
 
-      {notices.map((n) => (
-        <Notice key={n}>{n}</Notice>
-      ))}
+        <section class="pp-card" aria-label={t('switchesHeading')}>
+          <Switch id="pp-enabled" label={t('backstoryOn')} checked={settings.enabled} onChange={(v) => save({ enabled: v })} />
+          <Switch
+            id="pp-site"
+            label={t('onForThisSite')}
+            hint={host || t('siteUnavailable')}
+            checked={Boolean(host) && siteOn}
+            disabled={!host}
+            onChange={(v) => void setSiteEnabled(host, v)}
+          />
+        </section>
 
-      <section class="pp-card" aria-label={t('switchesHeading')}>
-        <Switch id="pp-enabled" label={t('backstoryOn')} checked={settings.enabled} onChange={(v) => save({ enabled: v })} />
-        <Switch
-          id="pp-site"
-          label={t('onForThisSite')}
-          hint={host || t('siteUnavailable')}
-          checked={Boolean(host) && siteOn}
-          disabled={!host}
-          onChange={(v) => void setSiteEnabled(host, v)}
-        />
-      </section>
+        <section class="pp-card pp-stack">
+          <h2 class="bs-visually-hidden">{t('markingHeading')}</h2>
+          <FilterList
+            name="topic"
+            legend={t('topicsHeading')}
+            items={TOPICS.map((tp) => ({ id: tp.id, label: topicLabel(tp.id), count: counts.byTopic.get(tp.id) ?? 0 }))}
+            hidden={settings.hiddenTopics}
+            onToggle={(id, shown) => save({ hiddenTopics: toggle(settings.hiddenTopics, id as Settings['hiddenTopics'][number], shown) })}
+          />
+          <FilterList
+            name="type"
+            legend={t('typesHeading')}
+            items={ENTITY_TYPES.map((ty) => ({ id: ty, label: typePluralLabel(ty), count: counts.byType.get(ty) ?? 0 }))}
+            hidden={settings.hiddenTypes}
+            onToggle={(id, shown) => save({ hiddenTypes: toggle(settings.hiddenTypes, id as Settings['hiddenTypes'][number], shown) })}
+          />
+        </section>
 
-      <section class="pp-card pp-stack">
-        <h2 class="bs-visually-hidden">{t('markingHeading')}</h2>
-        <FilterList
-          name="topic"
-          legend={t('topicsHeading')}
-          items={TOPICS.map((tp) => ({ id: tp.id, label: topicLabel(tp.id), count: counts.byTopic.get(tp.id) ?? 0 }))}
-          hidden={settings.hiddenTopics}
-          onToggle={(id, shown) => save({ hiddenTopics: toggle(settings.hiddenTopics, id as Settings['hiddenTopics'][number], shown) })}
-        />
-        <FilterList
-          name="type"
-          legend={t('typesHeading')}
-          items={ENTITY_TYPES.map((ty) => ({ id: ty, label: typePluralLabel(ty), count: counts.byType.get(ty) ?? 0 }))}
-          hidden={settings.hiddenTypes}
-          onToggle={(id, shown) => save({ hiddenTypes: toggle(settings.hiddenTypes, id as Settings['hiddenTypes'][number], shown) })}
-        />
-      </section>
-
-      <section class="pp-card pp-stack">
-        <fieldset class="pp-radios">
-          <legend>{t('highlightStyle')}</legend>
-          {(['underline', 'background', 'none'] as HighlightStyle[]).map((s) => (
-            <label key={s}>
-              <input type="radio" name="highlightStyle" value={s} checked={settings.highlightStyle === s} onChange={() => save({ highlightStyle: s })} />
-              {t(`style_${s}`)}
-            </label>
-          ))}
-        </fieldset>
-        <label class="pp-check">
-          <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => save({ firstMentionOnly: e.currentTarget.checked })} />
-          {t('firstMentionOnly')}
-        </label>
-      </section>
-
-      <section class="pp-card pp-stack">
-        <div class="pp-field">
-          <label for="pp-mode">{t('showMode')}</label>
-          <select id="pp-mode" value={settings.showMode} onChange={(e) => save({ showMode: e.currentTarget.value as ShowMode })}>
-            {(['hover', 'modifier', 'click'] as ShowMode[]).map((m) => (
-              <option key={m} value={m}>
-                {t(`mode_${m}`)}
-              </option>
+        <section class="pp-card pp-stack">
+          <fieldset class="pp-radios">
+            <legend>{t('highlightStyle')}</legend>
+            {(['underline', 'background', 'none'] as HighlightStyle[]).map((s) => (
+              <label key={s}>
+                <input type="radio" name="highlightStyle" value={s} checked={settings.highlightStyle === s} onChange={() => save({ highlightStyle: s })} />
+                {t(`style_${s}`)}
+              </label>
             ))}
-          </select>
-        </div>
-        <DelayInput id="pp-show-delay" label={t('showDelay')} value={settings.showDelayMs} onCommit={(v) => save({ showDelayMs: v })} />
-        <DelayInput id="pp-hide-delay" label={t('hideDelay')} value={settings.hideDelayMs} onCommit={(v) => save({ hideDelayMs: v })} />
-      </section>
+          </fieldset>
+          <label class="pp-check">
+            <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => save({ firstMentionOnly: e.currentTarget.checked })} />
+            {t('firstMentionOnly')}
+          </label>
+        </section>
 
-      <footer class="pp-actions">
-        <button type="button" class="bs-button bs-button--primary" onClick={openPanel}>
-          {t('openPanel')}
-        </button>
-        <button type="button" class="bs-button bs-button--quiet" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('managePacks')}
-        </button>
-        <button
-          type="button"
-          class="bs-button bs-button--quiet"
-          onClick={() =>
-            void resetSettings().then(() => {
-              setStatus(t('resetDone'));
-            })
-          }
-        >
-          {t('resetDefaults')}
-        </button>
-      </footer>
-      <p class="pp-status" role="status">
-        {status}
-      </p>
+        <section class="pp-card pp-stack">
+          <div class="pp-field">
+            <label for="pp-mode">{t('showMode')}</label>
+            <select id="pp-mode" value={settings.showMode} onChange={(e) => save({ showMode: e.currentTarget.value as ShowMode })}>
+              {(['hover', 'modifier', 'click'] as ShowMode[]).map((m) => (
+                <option key={m} value={m}>
+                  {t(`mode_${m}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <DelayInput id="pp-show-delay" label={t('showDelay')} value={settings.showDelayMs} onCommit={(v) => save({ showDelayMs: v })} />
+          <DelayInput id="pp-hide-delay" label={t('hideDelay')} value={settings.hideDelayMs} onCommit={(v) => save({ hideDelayMs: v })} />
+        </section>
+
+        <div class="pp-actions">
+          <button type="button" class="bs-button bs-button--primary" onClick={openPanel}>
+            {t('openPanel')}
+          </button>
+          <button type="button" class="bs-button bs-button--quiet" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('managePacks')}
+          </button>
+          <button
+            type="button"
+            class="bs-button bs-button--quiet"
+            onClick={() =>
+              void resetSettings().then(() => {
+                setStatus(t('resetDone'));
+              })
+            }
+          >
+            {t('resetDefaults')}
+          </button>
+        </div>
+        <p class="pp-status" role="status">
+          {status}
+        </p>
+      </main>
     </div>
   );
 }

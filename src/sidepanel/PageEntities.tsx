@@ -30,9 +30,9 @@ export function PageEntities({ entities, nameOf, onOpen }: PageEntitiesProps): J
     <div class="sp-groups">
       {groupByType(entities).map((g) => (
         <section class="sp-group" key={g.type} aria-labelledby={`sp-group-${g.type}`}>
-          <h3 id={`sp-group-${g.type}`}>
+          <h2 id={`sp-group-${g.type}`} class="sp-kicker">
             {typePluralLabel(g.type)} <span class="sp-count">{g.entities.length}</span>
-          </h3>
+          </h2>
           <ul class="sp-list">
             {g.entities.map((e) => (
               <li key={e.id}>

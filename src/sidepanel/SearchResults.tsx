@@ -15,7 +15,9 @@ export function SearchResults({ query, hits, onOpen }: SearchResultsProps): JSX.
   return (
     <section class="sp-section" aria-labelledby="sp-results-h">
       <div role="status">
-        <h3 id="sp-results-h">{hits.length ? t('searchResults', hits.length) : t('searchNone', query)}</h3>
+        <h2 id="sp-results-h" class="sp-kicker">
+          {hits.length ? t('searchResults', hits.length) : t('searchNone', query)}
+        </h2>
       </div>
       <ul class="sp-list">
         {hits.map((h) => (

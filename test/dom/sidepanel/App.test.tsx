@@ -26,7 +26,7 @@ describe('side panel App', () => {
     const people = screen.getByRole('region', { name: /People/ });
     expect(within(places).getAllByRole('button').map((b) => b.textContent)).toEqual(['Kodori Gorge3', 'Gori4']);
     expect(within(people).getAllByRole('button').map((b) => b.textContent)).toEqual(['Dmitry Peskov2', 'Kaja Kallas1']);
-    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.replace(/\d+$/, '').trim());
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent?.replace(/\d+$/, '').trim());
     expect(headings).toEqual(['Places', 'People', 'Organisations']);
   });
 
