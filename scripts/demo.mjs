@@ -170,7 +170,7 @@ if (headed) {
     const card = await waitFor((d) => d.card?.open, 5000);
     if (card) step(`Card open for ${card.card.entityId}.`);
     else problems.push('hovering "Galuzin" did not open a card (diagnostics card.open stayed false)');
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(600); // let the card's fade-in finish
   } else problems.push('"Galuzin" not found on the demo page');
   await page.screenshot({ path: join(OUT, '2-card.png') });
 
