@@ -55,7 +55,7 @@ export async function runSliced(step: () => boolean, stats: SliceStats, signal: 
   let more = true;
   while (more && !signal.aborted) {
     const t0 = performance.now();
-    let now = t0;
+    let now: number;
     do {
       more = step();
       now = performance.now();
