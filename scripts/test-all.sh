@@ -73,7 +73,8 @@ summary=$(node -e '
 
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then
-  printf '\033[31mFailed steps: %s\033[0m (%ss)\n' "$(IFS=', '; echo "${failed_steps[*]}")" "$((SECONDS - t_start))"
+  joined=$(printf '%s, ' "${failed_steps[@]}")
+  printf '\033[31mFailed steps: %s\033[0m (%ss)\n' "${joined%, }" "$((SECONDS - t_start))"
 else
   printf 'All steps passed (%ss)\n' "$((SECONDS - t_start))"
 fi
