@@ -45,7 +45,8 @@ if (!existsSync(join(ROOT, 'node_modules/playwright-core'))) {
 let chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
+  // Install only the default browser; a CHROMIUM_PATH that points nowhere is the caller's to fix.
+  if (isRoot && !process.env.CHROMIUM_PATH && existsSync('/usr/bin/apt-get')) {
     step(`Chromium is missing; installing it: apt-get update && ${APT}`);
     run('apt-get', ['update']);
     run('apt-get', APT.split(' ').slice(1));
