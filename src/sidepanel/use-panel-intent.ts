@@ -15,8 +15,10 @@ export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
     });
     const off = handle<ToUi>({
       'backstory/panel-intent': (req) => {
-        // The same type is also a request from a panel to the background; those carry no intent.
-        if (req.intent) onIntent(req.intent);
+        // The same type is also another panel's request to the background (no intent). Never
+        // answer it: the first reply wins, and it must be the background's.
+        if (!req.intent) return new Promise<Record<string, never>>(() => undefined);
+        onIntent(req.intent);
         return {};
       },
     });

@@ -116,6 +116,14 @@ describe('side panel App', () => {
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('Kodori');
   });
 
+  it('leaves another panel’s intent request for the background to answer', async () => {
+    serveUi(tabState([]));
+    render(<App />);
+    await screen.findByRole('searchbox');
+    const reply = await Promise.race([fake.broadcast({ type: 'backstory/panel-intent' }), new Promise((r) => setTimeout(() => r('no answer'), 50))]);
+    expect(reply).toBe('no answer');
+  });
+
   it('says why nothing is shown, and turns Backstory on from there', async () => {
     await fake.sync.set({ settings: { enabled: false } });
     serveUi(tabState([onPage(kodori, 1)]));
