@@ -19,7 +19,8 @@ export function bundledEntityIds(): Set<string> {
 
 /** One validation error as a sentence: where (entry and field) and what was expected. */
 export function plainError(e: PackError): string {
-  const field = e.field || t('importFieldWhole');
+  // The entry is named already, so its index in `entities` adds nothing for a reader.
+  const field = (e.entityId ? e.field.replace(/^entities\[\d+\]\.?/, '') : e.field) || t('importFieldWhole');
   return e.entityId ? t('importErrorEntity', e.entityId, field, e.message) : t('importErrorPack', field, e.message);
 }
 
