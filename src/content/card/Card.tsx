@@ -12,7 +12,7 @@ import { EntityTypeTag } from '../../ui/EntityTypeTag.tsx';
 import { t, typeLabel } from '../strings.ts';
 
 /** How many facts the card shows (the side panel shows all). */
-export const CARD_FACTS = 5;
+export const CARD_FACTS = 4;
 
 export interface CardProps {
   /** What the matcher knows (shown at once). */
@@ -65,20 +65,22 @@ export function Card(p: CardProps): JSX.Element {
           </button>
         </div>
       </div>
-      {record === undefined ? <p class="muted">{t('cardLoading')}</p> : null}
-      {record === null ? <p class="muted">{t('cardUnavailable')}</p> : null}
-      {record ? <p class="summary">{record.summary}</p> : null}
-      {facts.length ? (
-        <section aria-label={t('cardFacts')}>
-          <FactTable entity={{ facts, sources: record!.sources }} lang={p.lang} asOfText={(d) => t('asOf', d)} />
-        </section>
-      ) : null}
-      {record?.note ? (
-        <p class="note" role="note">
-          <span class="note-label">{t('cardNote')}: </span>
-          {record.note}
-        </p>
-      ) : null}
+      <div class="body">
+        {record === undefined ? <p class="muted">{t('cardLoading')}</p> : null}
+        {record === null ? <p class="muted">{t('cardUnavailable')}</p> : null}
+        {record ? <p class="summary">{record.summary}</p> : null}
+        {facts.length ? (
+          <section aria-label={t('cardFacts')}>
+            <FactTable entity={{ facts, sources: record!.sources }} lang={p.lang} asOfText={(d) => t('asOf', d)} />
+          </section>
+        ) : null}
+        {record?.note ? (
+          <p class="note" role="note">
+            <span class="note-label">{t('cardNote')}: </span>
+            {record.note}
+          </p>
+        ) : null}
+      </div>
       <div class="actions">
         <button type="button" class="primary" data-action="full" onClick={p.onFullBackground}>
           {t('cardFullBackground')}
