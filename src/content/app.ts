@@ -75,10 +75,9 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
       if (!r.ok) return r.error;
       return r.opened ? null : (r.hint ?? null);
     },
+    siteKey: () => siteKey(win.location.href),
     setSiteEnabled: async (enabled) => {
-      const key = siteKey(win.location.href);
-      await setSiteEnabled(key, enabled);
-      return key;
+      await setSiteEnabled(siteKey(win.location.href), enabled);
     },
     onChange: (m) => run?.painter.setActive(m ? m.range : null),
   });
@@ -103,7 +102,8 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
 
   // ---- painting, records, reports --------------------------------------------------
 
-  const repaint = (): void => {
+  /** Repaints the marks; `final`: the scan is complete, so an open card whose mention is gone closes. */
+  const repaint = (final = true): void => {
     if (!run) return;
     const confirm = needsConfirm();
     const seen = new Set<string>();
@@ -122,7 +122,13 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
       visible.map((m) => m.range),
       settings.highlightStyle,
     );
-    if (card.mention && !run.visibleSet.has(card.mention)) card.close(false);
+    const open = card.mention;
+    if (open && !run.visibleSet.has(open)) {
+      // A rescan found the same mention again (e.g. after Undo): keep the card on it.
+      const again = visible.find((v) => v.range.startContainer === open.range.startContainer && v.range.startOffset === open.range.startOffset);
+      if (again) card.follow(again);
+      else if (final) card.close(false);
+    }
   };
 
   const fetchRecords = (): void => {
@@ -207,9 +213,9 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     const scanner = new Scanner(
       doc,
       {
-        onChange: repaint,
+        onChange: () => repaint(false),
         onPassEnd: () => {
-          repaint();
+          repaint(true);
           fetchRecords();
           scheduleReport();
         },

@@ -19,8 +19,10 @@ export interface CardDeps {
   record(id: string): Entity | null | undefined;
   /** Asks the background to open the side panel; resolves to a hint when it could not. */
   openPanel(entityId: string): Promise<string | null>;
-  /** Switches Backstory off (false) or back on (true) for this site; resolves to the site key. */
-  setSiteEnabled(enabled: boolean): Promise<string>;
+  /** The key of this site (what "Don't mark this site" switches off). */
+  siteKey(): string;
+  /** Switches Backstory off (false) or back on (true) for this site. */
+  setSiteEnabled(enabled: boolean): Promise<void>;
   /** The card opened or closed (to mark the active mention). */
   onChange(open: PageMention | null): void;
   lang: string;
@@ -157,12 +159,20 @@ export class CardController {
   }
 
   private setSite(enabled: boolean): void {
-    void this.deps.setSiteEnabled(enabled).then((key) => {
-      if (!this.mention) return;
-      this.siteOff = enabled ? null : key;
-      this.pinned = this.pinned || !enabled;
-      this.rerender();
-    });
+    if (!this.mention) return;
+    const hadFocus = Boolean(this.mounted?.root.activeElement);
+    // Set before the switch is stored: the settings watcher retires the card only when
+    // it is not showing the Undo.
+    this.siteOff = enabled ? null : this.deps.siteKey();
+    this.pinned = this.pinned || !enabled;
+    this.rerender();
+    if (hadFocus) this.pop?.querySelector<HTMLElement>(enabled ? '[data-action="site-off"]' : '[data-action="undo"]')?.focus();
+    void this.deps.setSiteEnabled(enabled);
+  }
+
+  /** Points the open card at an equal mention found by a rescan (same text position). */
+  follow(m: PageMention): void {
+    if (this.mention) this.mention = m;
   }
 
   /** Hides after `ms` unless cancelled (pointer left the mention and the card). */
