@@ -193,10 +193,10 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     }
   };
 
+  /** Runs queued rescans after a short quiet time; a storm of mutations cannot postpone it forever. */
   const scheduleRescan = (): void => {
-    if (!run) return;
+    if (!run || run.mutationTimer !== undefined) return;
     const r = run;
-    clearTimeout(r.mutationTimer);
     r.mutationTimer = setTimeout(() => {
       r.mutationTimer = undefined;
       void whenIdle().then(() => {

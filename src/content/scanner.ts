@@ -97,11 +97,15 @@ export class Scanner {
     this.queue.clear();
   }
 
-  /** Queues the block around a changed node; returns false when the node is ignored. */
+  /**
+   * Queues the block around a changed node (cheap: the skip-list check waits until the
+   * rescan, so a storm of edits in an editor costs next to nothing); false when ignored.
+   */
   enqueue(node: Node): boolean {
     if (this.full) return true;
     const root = blockRoot(node);
-    if (!root || isInsideSkipped(root)) return false;
+    if (!root) return false;
+    if (this.queue.has(root)) return true;
     if (this.queue.size >= MAX_QUEUE) {
       this.requestFull();
       return true;
@@ -123,6 +127,8 @@ export class Scanner {
     while ((this.full || this.queue.size) && !this.signal.aborted) {
       if (!this.stats.firstStart) this.stats.firstStart = performance.now();
       const roots = this.full ? this.startFull() : this.startPartial();
+      // Only skipped regions changed (typing in an editor): nothing to read, nothing to report.
+      if (!roots.length && !this.changed) continue;
       await this.pass(roots);
       if (this.signal.aborted) return;
       // The end of a pass is one more slice: count its time.
@@ -165,7 +171,7 @@ export class Scanner {
     const set = new Set(queued);
     const roots = queued.filter((r) => {
       for (let p = composedParent(r); p; p = composedParent(p)) if (set.has(p)) return false;
-      return r.isConnected;
+      return r.isConnected && !isInsideSkipped(r);
     });
     if (this.store.prune() + this.store.removeWithin(roots) > 0) this.changed = true;
     this.pending = this.pending.filter((p) => p.block.nodes[0]!.isConnected && !roots.some((r) => r.contains(p.block.nodes[0]!)));

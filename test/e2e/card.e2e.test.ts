@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('The card (Chromium)', () => {
   }
 
   beforeEach(async () => {
-    await setSettings({ showMode: 'hover', showDelayMs: 250, hideDelayMs: 300, hiddenTopics: [], hiddenTypes: [], highlightStyle: 'underline', firstMentionOnly: false, enabled: true });
+    await setSettings({ showMode: 'hover', showDelayMs: 250, hideDelayMs: 300, hiddenTopics: [], hiddenTypes: [], highlightStyle: 'underline', firstMentionOnly: false, enabled: true, disabledPacks: [] });
     await ctx.sw.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
     page = await ctx.newPage();
     await watchPage(page);
@@ -283,6 +283,14 @@ describe.skipIf(!hasChromium)('The card (Chromium)', () => {
     expect((await opened('card open with style none')).card.entityId).toBe('mikhail-galuzin');
     await setSettings({ highlightStyle: 'underline', firstMentionOnly: true });
     await waitForDiagnostics(ctx, page, (x) => x.highlights['backstory-underline'] === 5, { what: 'underline again' });
+  });
+
+  it('switching the bundled pack off removes its marks; on brings them back', async () => {
+    await setSettings({ disabledPacks: ['russia-georgia'] });
+    const off = await waitForDiagnostics(ctx, page, (x) => x.mentions === 0 && x.status === 'done', { what: 'pack off' });
+    expect(off.highlights['backstory-underline'] ?? 0).toBe(0);
+    await setSettings({ disabledPacks: [] });
+    await waitForDiagnostics(ctx, page, (x) => x.mentions === 5 && x.status === 'done', { what: 'pack on' });
   });
 
   it('switches Backstory off and on: marks and our host go, then come back', async () => {

@@ -1,0 +1,162 @@
+/**
+ * Every real saved page of the shared corpus (../shared/corpus/pages, or
+ * $BACKSTORY_SHARED/corpus/pages), JavaScript on, served as text/html; charset=utf-8:
+ * Backstory's scan reaches `done`, and the page is left as it would be without it —
+ * same innerText, no page-node mutation and no page error that the same page without
+ * the extension does not have too (pages run their own scripts). Skipped with a message
+ * when the corpus is absent. One Chromium with the extension, one without.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import {
+  CHROMIUM_MISSING,
+  CORPUS_MISSING,
+  chromiumPath,
+  closePlainChromium,
+  corpusDir,
+  innerText,
+  launchChromium,
+  plainPage,
+  readWatch,
+  startServer,
+  waitForScan,
+  watchPage,
+  type Diagnostics,
+  type ExtensionBrowser,
+  type PageMutation,
+  type TestServer,
+  type WatchReport,
+} from './harness/index.ts';
+
+const dir = corpusDir();
+const pages = dir ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : [];
+const hasChromium = chromiumPath() !== undefined;
+if (!dir) console.warn(CORPUS_MISSING);
+if (!hasChromium) console.warn(CHROMIUM_MISSING);
+
+/** How long a page's own scripts get to settle before the comparison, ms. */
+const SETTLE_MS = 300;
+/** A second, longer look at the page without the extension when the first one differs. */
+const SECOND_LOOK_MS = 1500;
+
+const signature = (m: PageMutation): string => `${m.type} ${m.target} ${m.attributeName ?? ''} +${m.added.join('|')}`;
+
+/** What a page did by itself or with Backstory: its mutations, errors and text. */
+interface Seen {
+  mutations: PageMutation[];
+  errors: string[];
+  text: string;
+  /** Every `parent +child` pair of elements in the final DOM, described as the watcher does. */
+  pairs: Set<string>;
+}
+
+/** The final DOM's parent/child pairs (a page that inserts a node before DOMContentLoaded in one load and after it in another still has it). */
+const domPairs = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const describe = (e: Element): string => e.localName + (e.id ? `#${e.id}` : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+    const out: string[] = [];
+    for (const e of document.querySelectorAll('*')) if (e.parentElement) out.push(`${describe(e.parentElement)} +${describe(e)}`);
+    return out;
+  });
+
+/**
+ * `readWatch`, bounded: a page whose own scripts never let a timer fire (seen on one
+ * corpus page) is read directly (MutationObserver callbacks are microtasks and have run).
+ */
+async function watched(page: Page): Promise<WatchReport> {
+  const direct = (): Promise<WatchReport> =>
+    page.evaluate(() => {
+      const s = (window as unknown as Record<string, WatchReport | undefined>).__backstoryE2eWatch!;
+      return { mutations: s.mutations, errors: s.errors, textAtDomReady: s.textAtDomReady };
+    });
+  return Promise.race([readWatch(page), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow')), 3000))]).catch(direct);
+}
+
+/** Loads `url` in `page` (watched), lets it settle, and reads what it did. */
+async function look(page: Page, url: string, settleMs: number, afterLoad?: () => Promise<unknown>): Promise<Seen> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await watchPage(page);
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await afterLoad?.();
+  await page.waitForTimeout(settleMs);
+  const w = await watched(page);
+  return { mutations: w.mutations, errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)) };
+}
+
+describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chromium)`, () => {
+  let server: TestServer;
+  let ctx: ExtensionBrowser;
+  const figures: { page: string; d: Diagnostics }[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ root: dir });
+    ctx = await launchChromium();
+  });
+  afterAll(async () => {
+    if (figures.length) {
+      const sorted = figures.map((f) => f.d.busyMs).sort((a, b) => a - b);
+      const worst = figures.reduce((a, b) => (b.d.maxSliceMs > a.d.maxSliceMs ? b : a));
+      console.log(
+        `corpus: ${figures.length} pages, ${figures.reduce((n, f) => n + f.d.mentions, 0)} mentions; busy ms median ${sorted[sorted.length >> 1]}, max ${sorted.at(-1)}; longest slice ${worst.d.maxSliceMs} ms (${worst.page})`,
+      );
+    }
+    await ctx?.close();
+    await closePlainChromium();
+    await server?.close();
+  });
+
+  it.each(pages)('%s: scanned, and left as it was', async (file) => {
+    const url = server.url(`/root/${encodeURIComponent(file)}`);
+    let d: Diagnostics | undefined;
+    const withExtension = async (): Promise<Seen> => {
+      const page = await ctx.newPage();
+      try {
+        return await look(page, url, SETTLE_MS, async () => {
+          d = await waitForScan(ctx, page, { timeout: 30_000 });
+        });
+      } finally {
+        await page.close();
+      }
+    };
+    const explained = (m: PageMutation, own: Seen[]): boolean =>
+      own.some((o) => o.mutations.some((x) => signature(x) === signature(m))) ||
+      (m.type === 'childList' && !m.removed.length && m.added.every((a) => a.startsWith('#text') || own.some((o) => o.pairs.has(`${m.target} +${a}`))));
+    const unexplained = (mine: Seen, own: Seen[]) => ({
+      mutations: mine.mutations.filter((m) => !explained(m, own)).map(signature),
+      errors: mine.errors.filter((e) => !own.some((o) => o.errors.includes(e))),
+    });
+    const clean = (u: { mutations: string[]; errors: string[] }) => !u.mutations.length && !u.errors.length;
+
+    let mine = await withExtension();
+    figures.push({ page: file, d: d! });
+    expect(d!.status).toBe('done');
+    const own = [await lookWithout(url, SETTLE_MS)];
+    // Pages run timers, lazy loaders and ads of their own, and race with their own
+    // DOMContentLoaded: a difference must show up again, against longer looks, to count.
+    if (!clean(unexplained(mine, own))) {
+      own.push(await lookWithout(url, SECOND_LOOK_MS));
+      if (!clean(unexplained(mine, own))) {
+        const first = unexplained(mine, own);
+        mine = await withExtension();
+        const second = unexplained(mine, own);
+        mine = { ...mine, mutations: mine.mutations.filter((m) => first.mutations.includes(signature(m))), errors: second.errors.filter((e) => first.errors.includes(e)) };
+      }
+    }
+    // Nothing changed by Backstory: mutations and errors only of kinds the page makes itself.
+    expect(unexplained(mine, own)).toEqual({ mutations: [], errors: [] });
+    // Same text as without the extension (when the page's own scripts changed nothing).
+    if (!own[0]!.mutations.length && !mine.mutations.length) expect(mine.text).toBe(own[0]!.text);
+  });
+});
+
+/** The same page without the extension. */
+async function lookWithout(url: string, settleMs: number): Promise<Seen> {
+  const plain = await plainPage();
+  try {
+    return await look(plain, url, settleMs);
+  } finally {
+    await plain.close();
+  }
+}
