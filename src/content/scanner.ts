@@ -56,7 +56,7 @@ function blockRoot(node: Node): Node | null {
 function visibleRoot(doc: Document): Element | null {
   const view = doc.defaultView;
   if (!view || !doc.body) return null;
-  const el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3);
+  const el = typeof doc.elementFromPoint === 'function' ? doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3) : null;
   if (!el || el === doc.body || el === doc.documentElement) return null;
   return el.closest('article, main, [role="main"]') ?? el.parentElement?.parentElement ?? el;
 }

@@ -1,0 +1,89 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { Scanner } from '../../../src/content/scanner.ts';
+import { ENTITIES } from '../../unit/matcher/entities.ts';
+import { compileMatcher, createMatcher } from '../../../src/matcher/index.ts';
+
+const matcher = createMatcher(compileMatcher(ENTITIES));
+
+function scanner(): { s: Scanner; passes: () => number } {
+  let passes = 0;
+  const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined }, new AbortController().signal);
+  s.setMatchers([matcher]);
+  return { s, passes: () => passes };
+}
+
+const marked = (s: Scanner): string[] => s.store.ordered().map((m) => `${m.range.toString()}=${m.entity.id}`);
+
+beforeEach(() => {
+  document.title = '';
+  document.body.innerHTML = '';
+});
+
+describe('Scanner', () => {
+  it('marks names across inline elements with live Ranges, in document order', async () => {
+    document.body.innerHTML = '<p>The <em>Geneva</em> International Discussions met; <b>Mikhail</b> Galuzin spoke.</p><p>Then Tbilisi.</p>';
+    const { s } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual(['Geneva International Discussions=geneva-international-discussions', 'Mikhail Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
+    expect(s.stats.passes).toBe(1);
+    expect(s.stats.textNodes).toBe(6);
+  });
+
+  it('decides an ambiguous name at the end of the pass, from evidence in any block', async () => {
+    document.body.innerHTML = '<p>Georgia said it would answer.</p><p>Officials in Tbilisi welcomed it.</p>';
+    const { s } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual(['Georgia=georgia', 'Tbilisi=tbilisi']);
+  });
+
+  it('uses the document title as evidence', async () => {
+    document.title = 'Russia and Georgia trade barbs';
+    document.body.innerHTML = '<p>Georgia said it would answer.</p>';
+    const { s } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual(['Georgia=georgia']);
+  });
+
+  it('does not mark an ambiguous name without convincing context', async () => {
+    document.body.innerHTML = '<p>Georgia is lovely in spring.</p>';
+    const { s } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual([]);
+  });
+
+  it('rescans a changed block: drops what vanished, adds what appeared', async () => {
+    document.body.innerHTML = '<p id="a">Galuzin spoke.</p><p id="b">Nothing here.</p>';
+    const { s, passes } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual(['Galuzin=mikhail-galuzin']);
+    document.getElementById('a')!.textContent = 'Quiet day.';
+    document.getElementById('b')!.firstChild!.textContent = 'Tbilisi replied.';
+    s.enqueue(document.getElementById('a')!);
+    s.enqueue(document.getElementById('b')!.firstChild!);
+    await s.run();
+    expect(marked(s)).toEqual(['Tbilisi=tbilisi']);
+    expect(passes()).toBe(2);
+  });
+
+  it('ignores changes inside editable regions', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><p id="e">Draft</p></div>';
+    const { s, passes } = scanner();
+    await s.run();
+    document.getElementById('e')!.textContent = 'Draft about Tbilisi';
+    s.enqueue(document.getElementById('e')!.firstChild!);
+    await s.run();
+    expect(marked(s)).toEqual([]);
+    expect(passes()).toBe(1);
+  });
+
+  it('falls back to one full rescan when the queue overflows', async () => {
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Line ${i}</p>`).join('') + '<p>Moscow</p>';
+    const { s } = scanner();
+    await s.run();
+    for (let i = 0; i < 400; i++) s.enqueue(document.getElementById(`p${i}`)!);
+    const before = s.stats.textNodes;
+    await s.run();
+    expect(s.stats.textNodes - before).toBe(401);
+    expect(marked(s)).toEqual(['Moscow=moscow']);
+  });
+});
