@@ -63,7 +63,7 @@ export class Painter {
     const reg = registry();
     if (!reg) return;
     const name = this.marksName();
-    for (const n of [HIGHLIGHT_NAMES.underline, HIGHLIGHT_NAMES.background]) if (n !== name && reg.get(n) === this.marks) reg.delete(n);
+    for (const n of [HIGHLIGHT_NAMES.underline, HIGHLIGHT_NAMES.background]) if (n !== name) reg.delete(n);
     this.ensure();
   }
 
@@ -79,7 +79,8 @@ export class Painter {
     ];
     for (const [name, h] of want) {
       if (!name || !h) continue;
-      if (reg.get(name) !== h) {
+      // Compared by size, not identity: Firefox hands content scripts a fresh wrapper.
+      if (!reg.has(name) || reg.get(name)?.size !== h.size) {
         reg.set(name, h);
         restored++;
       }
@@ -95,7 +96,7 @@ export class Painter {
     if (range) {
       this.active.add(range);
       reg.set(HIGHLIGHT_NAMES.active, this.active);
-    } else if (reg.get(HIGHLIGHT_NAMES.active) === this.active) reg.delete(HIGHLIGHT_NAMES.active);
+    } else reg.delete(HIGHLIGHT_NAMES.active);
   }
 
   /** Flashes a range for ~1.5 s. */
@@ -108,7 +109,7 @@ export class Painter {
     reg.set(HIGHLIGHT_NAMES.flash, this.flash);
     this.flashTimer = setTimeout(() => {
       this.flash!.clear();
-      if (reg.get(HIGHLIGHT_NAMES.flash) === this.flash) reg.delete(HIGHLIGHT_NAMES.flash);
+      reg.delete(HIGHLIGHT_NAMES.flash);
     }, ms);
   }
 
@@ -117,10 +118,8 @@ export class Painter {
     const reg = registry();
     const out: Record<string, number> = {};
     if (!reg) return out;
-    for (const n of ALL_NAMES) {
-      const h = reg.get(n);
-      if (h && (h === this.marks || h === this.flash || h === this.active)) out[n] = h.size;
-    }
+    // Our names are unique (backstory-…), so whatever is registered under them is ours.
+    for (const n of ALL_NAMES) if (reg.has(n)) out[n] = reg.get(n)?.size ?? 0;
     return out;
   }
 
@@ -129,10 +128,7 @@ export class Painter {
     clearTimeout(this.flashTimer);
     const reg = registry();
     if (!reg) return;
-    for (const n of ALL_NAMES) {
-      const h = reg.get(n);
-      if (h && (h === this.marks || h === this.flash || h === this.active)) reg.delete(n);
-    }
+    for (const n of ALL_NAMES) reg.delete(n);
     this.marks?.clear();
     this.flash?.clear();
     this.active?.clear();
