@@ -43,8 +43,10 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const win = doc.defaultView!;
   const isTop = win === win.top;
   const life = new AbortController();
-  const bundled: Matcher = createMatcher(compiled);
-  const bundledIds = new Set(bundled.entities.map((e) => e.id));
+  // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
+  let bundledMatcher: Matcher | null = null;
+  const bundled = (): Matcher => (bundledMatcher ??= createMatcher(compiled));
+  const bundledIds = new Set(compiled.entities.map((e) => e.id));
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let disabledSites: string[] = [];
@@ -185,11 +187,11 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const matchers = (): Matcher[] => {
     const disabled = new Set(settings.disabledPacks);
     const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds.has(e.id));
-    if (!entities.length) return [bundled];
+    if (!entities.length) return [bundled()];
     try {
-      return [bundled, createMatcher(compileMatcher(entities))];
+      return [bundled(), createMatcher(compileMatcher(entities))];
     } catch {
-      return [bundled];
+      return [bundled()];
     }
   };
 
@@ -258,7 +260,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     }, RESTORE_EVERY_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
     run = { ctl, scanner, painter, watcher, visible: [], visibleSet: new Set(), setOpenedBy: interaction.setOpenedBy };
-    scanner.setMatchers(matchers());
+    scanner.setMatchers(matchers);
     if (pageHasText(doc)) void scanner.run();
   };
 
@@ -280,7 +282,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     if (!isActive()) return stop();
     if (!run) return start();
     if (rescan) {
-      run.scanner.setMatchers(matchers());
+      run.scanner.setMatchers(matchers);
       void run.scanner.run();
     } else repaint();
     scheduleReport();

@@ -66,6 +66,8 @@ export class Scanner {
   readonly shadowRoots = new Set<ShadowRoot>();
   readonly stats: ScanStats = { busyMs: 0, maxSliceMs: 0, textNodes: 0, textChars: 0, passes: 0, firstStart: 0, lastEnd: 0 };
   private slots: MatcherSlot[] = [];
+  private getMatchers: () => Matcher[] = () => [];
+  private matchers: Matcher[] | null = null;
   private pending: PendingHit[] = [];
   private readonly queue = new Set<Node>();
   private full = true;
@@ -85,9 +87,14 @@ export class Scanner {
     return this.running !== null || (this.kicked && (this.full || this.queue.size > 0));
   }
 
-  /** Sets the matchers (bundled first, then imported packs) and forgets everything found. */
-  setMatchers(matchers: Matcher[]): void {
-    this.slots = matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
+  /**
+   * Sets where the matchers come from (bundled first, then imported packs) and forgets
+   * everything found. They are built at the next full pass, so a frame that never gets
+   * any text never builds them.
+   */
+  setMatchers(get: () => Matcher[]): void {
+    this.getMatchers = get;
+    this.matchers = null;
     this.requestFull();
   }
 
@@ -150,8 +157,9 @@ export class Scanner {
     this.store.clear();
     this.pending = [];
     this.changed = true;
+    this.matchers ??= this.getMatchers();
+    this.slots = this.matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
     for (const s of this.slots) {
-      s.evidence = s.matcher.createEvidence();
       const title = this.doc.title;
       if (title) {
         s.evidence.addText(title);

@@ -8,7 +8,7 @@ const matcher = createMatcher(compileMatcher(ENTITIES));
 function scanner(): { s: Scanner; passes: () => number } {
   let passes = 0;
   const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined }, new AbortController().signal);
-  s.setMatchers([matcher]);
+  s.setMatchers(() => [matcher]);
   return { s, passes: () => passes };
 }
 
