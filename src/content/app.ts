@@ -30,12 +30,16 @@ const REPORT_DEBOUNCE_MS = 250;
 /** How often a page that removed our highlights gets them back without pointer activity, ms. */
 const RESTORE_EVERY_MS = 2000;
 
-/** A page worth scanning: an HTML document with some non-blank text. */
+/**
+ * A page worth scanning: an HTML document with some non-blank text. Looks at a few
+ * hundred text nodes at most: a page with more than that is assumed to have text.
+ */
 function pageHasText(doc: Document): boolean {
   if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return false;
   const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-  for (let n = w.nextNode(), i = 0; n && i < 5000; n = w.nextNode(), i++) if (/\S/.test((n as Text).data)) return true;
-  return false;
+  let n = w.nextNode();
+  for (let i = 0; n && i < 256; n = w.nextNode(), i++) if (/\S/.test((n as Text).data)) return true;
+  return n !== null;
 }
 
 /** Runs the content script in `doc`; returns the teardown. */
