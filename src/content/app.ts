@@ -42,10 +42,15 @@ function pageHasText(doc: Document): boolean {
   return n !== null;
 }
 
+/** Frames smaller than this (tracking pixels, hidden ad slots) are not scanned, px. */
+const MIN_FRAME = { width: 80, height: 40 };
+
 /** Runs the content script in `doc`; returns the teardown. */
 export function startContent(doc: Document, compiled: CompiledMatcher): () => void {
   const win = doc.defaultView!;
   const isTop = win === win.top;
+  /** The cheap gate for a frame: a top page always, a subframe only if it is big enough to read. */
+  const frameWorthIt = (): boolean => isTop || (win.innerWidth >= MIN_FRAME.width && win.innerHeight >= MIN_FRAME.height);
   const life = new AbortController();
   // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
   let bundledMatcher: Matcher | null = null;
@@ -235,7 +240,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
       {
         host: () => card.host,
         onNode: (n) => {
-          if (scanner.enqueue(n)) scheduleRescan();
+          if (frameWorthIt() && scanner.enqueue(n)) scheduleRescan();
         },
         onRoute: () => {
           card.close(false);
@@ -265,7 +270,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     signal.addEventListener('abort', () => clearInterval(timer));
     run = { ctl, scanner, painter, watcher, visible: [], visibleSet: new Set(), setOpenedBy: interaction.setOpenedBy };
     scanner.setMatchers(matchers);
-    if (pageHasText(doc)) void scanner.run();
+    if (frameWorthIt() && pageHasText(doc)) void scanner.run();
   };
 
   const stop = (): void => {
