@@ -71,7 +71,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     const d = e.disambiguation;
     const ambiguous = new Set((d?.aliases ?? []).map((a) => foldKey(cleanForm(a))));
     const a = e.aliases ?? {};
-    const plain = [e.name, ...(a.en ?? []), ...(a.other ?? [])].map(cleanForm).filter((s) => s.length > 0);
+    const plain = [...(a.en ?? []), ...(a.other ?? [])].map(cleanForm).filter((s) => s.length > 0);
     const ru = (a.ru ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ka = (a.ka ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ownKeys = new Set([...plain, ...ru, ...ka].map(foldKey));
