@@ -8,6 +8,8 @@
  * - watch.ts        `watchPage`, `readWatch`: page mutations, errors, text before/after
  * - pages.ts        `openExtensionPage`, `hoverText`, `textRect`
  * - firefox.ts      `launchFirefox`: Firefox ESR over WebDriver BiDi with dist/firefox
+ * - control.ts      settings via storage, stop/wake the service worker, all frames' diagnostics,
+ *                   page lag probe, JS heap, network recorder (pages, extension pages, worker)
  */
 export * from './paths.ts';
 export * from './server.ts';
@@ -16,3 +18,4 @@ export * from './diagnostics.ts';
 export * from './watch.ts';
 export * from './pages.ts';
 export * from './firefox.ts';
+export * from './control.ts';

@@ -1,0 +1,298 @@
+/**
+ * `npm run bench [-- FOLDER] [--pages N] [--only a,b] [--loads N] [--markjs-cap S (default 3)]
+ *  [--storm-ms MS] [--no-stress] [--no-matcher] [--no-hover]`
+ *
+ * The benchmark behind DESIGN.md "Budgets" (a benchmark with a printed table, never a
+ * test: it does not fail). Runs the built extension (builds dist/chrome when missing) in
+ * headless Chromium over a folder of HTML pages (default: <shared>/corpus/pages) and
+ * prints, per page and as medians, the extension's busy time beside a cold TreeWalker
+ * read of the same page, mark.js marking the same alias set, the longest slice, load
+ * time with and without the extension, mentions and entities; then the content script's
+ * gzip size, the matcher's throughput, the hover → card time and the stress pages.
+ * Writes out/bench/bench.json and out/bench/bench.md (the README's table).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  REPO_ROOT,
+  closePlainChromium,
+  corpusDir,
+  diagnostics,
+  hoverText,
+  launchChromium,
+  plainPage,
+  startServer,
+  waitForDiagnostics,
+  waitForScan,
+  type ExtensionBrowser,
+} from '../test/e2e/harness/index.ts';
+import { loadBundledEntities } from './lib/packs.ts';
+import { runMatcherBench, type Row as MatcherRow } from './lib/matcher-bench.ts';
+import { benchPage, median, type PageResult } from './lib/bench-pages.ts';
+import { runStressCase, stressCases, stressRoutes, type StressResult } from './lib/bench-stress.ts';
+
+// ---- options ---------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+const opt = (name: string): string | undefined => {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const a = argv[i]!;
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
+};
+const valued = new Set(['pages', 'only', 'loads', 'markjs-cap', 'storm-ms']);
+const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && valued.has(argv[i - 1]!.replace(/^--/, ''))));
+
+const folder = positional[0] ? resolve(positional[0]) : corpusDir();
+const maxPages = opt('pages') ? Number(opt('pages')) : Infinity;
+const only = opt('only')?.split(',').map((s) => s.trim().replace(/\.html?$/, '')) ?? null;
+const loads = Number(opt('loads') ?? 3);
+const markCapMs = Number(opt('markjs-cap') ?? 3) * 1000;
+const stormMs = Number(opt('storm-ms') ?? 10_000);
+
+/** See main(): esbuild's `__name` helper, for functions evaluated in pages. */
+const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+// ---- budgets ---------------------------------------------------------------------------
+
+const BUDGET = {
+  floorRatio: 3,
+  markJsRatio: 10,
+  sliceMs: 16,
+  loadPct: 5,
+  gzipKB: 40,
+  cardMs: 16.7,
+} as const;
+const mark = (ok: boolean): string => (ok ? '✅ met' : '❌ missed');
+
+// ---- run -------------------------------------------------------------------------------
+
+function ensureBuilt(): string {
+  const dist = join(REPO_ROOT, 'dist/chrome');
+  if (!existsSync(join(dist, 'manifest.json')) || !existsSync(join(dist, 'content.js'))) {
+    log('dist/chrome is missing: npm run build');
+    execFileSync('node', ['scripts/build.mjs', 'chrome'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  return dist;
+}
+
+function pageList(dir: string | undefined): { page: string; file: string; bytes: number }[] {
+  if (!dir || !existsSync(dir)) return [];
+  let files = readdirSync(dir)
+    .filter((f) => /\.html?$/i.test(f))
+    .sort();
+  if (only) files = files.filter((f) => only.includes(f.replace(/\.html?$/i, '')));
+  return files.slice(0, maxPages).map((f) => ({ page: f.replace(/\.html?$/i, ''), file: f, bytes: statSync(join(dir, f)).size }));
+}
+
+/** All aliases of the bundled packs (mark.js's term list). */
+function aliasTerms(): string[] {
+  const set = new Set<string>();
+  for (const e of loadBundledEntities()) for (const list of Object.values(e.aliases)) for (const a of list ?? []) set.add(a);
+  return [...set];
+}
+
+/** Hover → card painted after the dwell, on the demo article: `lastCardMs` per hovered name. */
+async function hoverToCard(ctx: ExtensionBrowser, url: string): Promise<number[]> {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await waitForScan(ctx, page);
+  const names = ['Galuzin', 'Tbilisi', 'Sokhumi', 'Geneva International Discussions', 'Abkhazia', 'Moscow', 'South Ossetia'];
+  const out: number[] = [];
+  for (const name of names) {
+    try {
+      await page.mouse.move(2, 2);
+      await waitForDiagnostics(ctx, page, (d) => !d.card.open, { timeout: 5000, what: 'card closed' });
+      const before = (await diagnostics(ctx, page))?.lastCardMs;
+      await hoverText(page, name);
+      const d = await waitForDiagnostics(ctx, page, (d) => d.card.open && d.lastCardMs !== undefined && d.lastCardMs !== before, { timeout: 5000, interval: 50, what: `card for ${name}` });
+      out.push(d.lastCardMs!);
+    } catch (e) {
+      log(`hover ${name}: ${e instanceof Error ? e.message.slice(0, 160) : String(e)}`);
+    }
+  }
+  await page.close();
+  return out;
+}
+
+const fmt = (x: number | undefined, d = 1): string => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dist = ensureBuilt();
+  const pages = pageList(folder);
+  if (!pages.length) log(`no pages${folder ? ` in ${folder}` : ''} (set BACKSTORY_SHARED or pass a folder): page table skipped`);
+  const terms = aliasTerms();
+  const cases = flag('no-stress') ? [] : stressCases(stormMs);
+  const server = await startServer({ root: folder, routes: stressRoutes(cases) });
+  const ctx = await launchChromium({ dist });
+  const plain = await plainPage();
+  // tsx (esbuild keepNames) wraps named functions in `__name(…)`, and functions passed to
+  // page.evaluate are run as their source in the page: give every page that helper.
+  for (const c of [ctx.context, plain.context()]) await c.addInitScript(NAME_SHIM);
+  const extPage = await ctx.newPage();
+
+  // Per page.
+  const results: PageResult[] = [];
+  for (const [i, p] of pages.entries()) {
+    const t0 = Date.now();
+    try {
+      const r = await benchPage({ ctx, page: extPage }, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs });
+      results.push(r);
+      log(
+        `[${i + 1}/${pages.length}] ${p.page}: busy ${r.busyMs} ms (floor ${r.floorMs}, ×${fmt(r.floorRatio, 2)}), mark.js ${r.markJs.aborted ? '>' : ''}${r.markJs.ms} ms, slice ${r.maxSliceMs}, load ${r.loadWithoutMs}→${r.loadWithMs} ms, ${r.mentions} mentions (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+    } catch (e) {
+      log(`[${i + 1}/${pages.length}] ${p.page}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      results.push({ page: p.page, bytes: p.bytes, error: String(e instanceof Error ? e.message.split('\n')[0] : e) } as PageResult);
+    }
+  }
+  await closePlainChromium();
+
+  // Hover → card.
+  log('hover → card…');
+  const cardTimes = flag('no-hover') ? [] : await hoverToCard(ctx, server.demoUrl);
+
+  // Stress pages.
+  const stress: StressResult[] = [];
+  for (const c of cases) {
+    log(`stress ${c.name}…`);
+    const page = await ctx.newPage();
+    try {
+      stress.push(await runStressCase(ctx, page, server.url(c.path), c, Math.max(60_000, stormMs + 30_000)));
+    } catch (e) {
+      stress.push({ name: c.name, what: c.what, diag: null, maxSliceMs: NaN, busyMs: NaN, pageMaxGapMs: NaN, heapMB: NaN, heapGrowthMB: NaN, correct: false, problems: [String(e instanceof Error ? e.message.split('\n')[0] : e)], wallMs: 0 });
+    }
+    await page.close().catch(() => undefined);
+  }
+  await ctx.close();
+  await server.close();
+
+  // Sizes.
+  const contentJs = readFileSync(join(dist, 'content.js'));
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[]; web_accessible_resources?: unknown[] };
+  const eager = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  const eagerKB = eager.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length / 1024, 0);
+  const lazy = manifest.web_accessible_resources?.length ? 'see web_accessible_resources' : 'none (one IIFE, no web-accessible chunks)';
+
+  // Matcher.
+  let matcher: MatcherRow[] = [];
+  if (!flag('no-matcher')) {
+    log('matcher throughput…');
+    matcher = await runMatcherBench({ log });
+  }
+
+  // ---- summary ----------------------------------------------------------------------
+
+  const ok = results.filter((r) => !r.error);
+  const worst = <K extends keyof PageResult>(key: K, dir: 1 | -1): PageResult | undefined =>
+    [...ok].filter((r) => Number.isFinite(r[key] as number)).sort((a, b) => dir * ((b[key] as number) - (a[key] as number)))[0];
+  const medFloor = median(ok.map((r) => r.floorRatio));
+  const medMark = median(ok.map((r) => r.markJsRatio));
+  const maxSlice = Math.max(...ok.map((r) => r.maxSliceMs));
+  const slicesOver = ok.filter((r) => r.maxSliceMs > BUDGET.sliceMs);
+  const medLoad = median(ok.map((r) => r.loadDeltaPct));
+  const cardMed = median(cardTimes);
+  const matcherRows = [...new Set(matcher.map((r) => r.aliasSet))].map((set) => {
+    const ours = matcher.find((r) => r.aliasSet === set && r.engine === 'backstory')!;
+    const others = matcher.filter((r) => r.aliasSet === set && r.engine !== 'backstory');
+    const best = others.sort((a, b) => b.mbPerSec - a.mbPerSec)[0]!;
+    return { set, patterns: ours.patterns, ours: ours.mbPerSec, best: best.mbPerSec, bestEngine: best.engine, met: ours.mbPerSec >= best.mbPerSec };
+  });
+
+  const md: string[] = [];
+  md.push(`## Benchmark (\`npm run bench\`)`, '');
+  md.push(
+    `${new Date().toISOString().slice(0, 10)}, ${ok.length} pages from \`${folder ? basename(resolve(folder, '..')) + '/' + basename(folder) : '–'}\`, ${loads} loads each with and without the extension, headless Chromium, ${terms.length} aliases; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    '',
+  );
+  md.push('| what | budget | measured | worst page | |', '| --- | --- | --- | --- | --- |');
+  const wf = worst('floorRatio', 1);
+  md.push(`| scan + mark busy time ÷ cold TreeWalker read | ≤ ${BUDGET.floorRatio}× (median) | ${fmt(medFloor, 2)}× | ${wf ? `${wf.page} ${fmt(wf.floorRatio, 2)}× (${wf.busyMs} vs ${wf.floorMs} ms)` : '–'} | ${mark(medFloor <= BUDGET.floorRatio)} |`);
+  const wm = worst('markJsRatio', -1);
+  md.push(`| mark.js time ÷ ours, same aliases | ≥ ${BUDGET.markJsRatio}× (median) | ${fmt(medMark)}× | ${wm ? `${wm.page} ${fmt(wm.markJsRatio)}× (${wm.markJs.ms} vs ${wm.busyMs} ms)` : '–'} | ${mark(medMark >= BUDGET.markJsRatio)} |`);
+  const ws = worst('maxSliceMs', 1);
+  md.push(`| longest main-thread slice | ≤ ${BUDGET.sliceMs} ms, every page | ${slicesOver.length} of ${ok.length} pages over | ${ws ? `${ws.page} ${ws.maxSliceMs} ms` : '–'} | ${mark(maxSlice <= BUDGET.sliceMs)} |`);
+  const wl = worst('loadDeltaPct', 1);
+  md.push(`| page load with vs without | ≤ +${BUDGET.loadPct}% (median) | ${fmt(medLoad)}% | ${wl ? `${wl.page} ${fmt(wl.loadDeltaPct)}% (${wl.loadWithoutMs}→${wl.loadWithMs} ms)` : '–'} | ${mark(medLoad <= BUDGET.loadPct)} |`);
+  md.push(`| hover → card painted, after the dwell | ≤ 1 frame (${BUDGET.cardMs} ms) | ${fmt(cardMed)} ms median of ${cardTimes.length} | max ${fmt(Math.max(...cardTimes))} ms | ${mark(cardTimes.length > 0 && cardMed <= BUDGET.cardMs)} |`);
+  md.push(`| content script JS on every page (gzip) | ≤ ${BUDGET.gzipKB} KB | ${eagerKB.toFixed(1)} KB (${eager.join(', ')}; ${(contentJs.length / 1024).toFixed(0)} KB raw); lazy: ${lazy} | | ${mark(eagerKB <= BUDGET.gzipKB)} |`);
+  for (const m of matcherRows) {
+    md.push(`| matcher throughput in Node, ${m.set} (${m.patterns} forms) | ≥ best of RegExp / Aho–Corasick | ${m.ours.toFixed(1)} MB/s | best other: ${m.bestEngine} ${m.best.toFixed(1)} MB/s | ${mark(m.met)} |`);
+  }
+  md.push('');
+  md.push('### Per page', '');
+  md.push('| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms w/o | load ms with | Δload | mentions | entities |');
+  md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    if (r.error) {
+      md.push(`| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | error: ${r.error.replace(/\|/g, '/')} |||||||||||| |`);
+      continue;
+    }
+    md.push(
+      `| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | ${r.textNodes} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.markJs.aborted ? '>' : ''}${r.markJs.ms}${r.markJs.error ? ' (error)' : ''} | ${r.markJs.aborted ? '>' : ''}${fmt(r.markJsRatio)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.entities} |`,
+    );
+  }
+  md.push(
+    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} |`,
+  );
+  if (stress.length) {
+    md.push('', '### Stress pages', '');
+    md.push("| page | busy ms | max slice ms (≤ 16) | page's longest event-loop gap ms | passes | mentions | renderer JS heap MB (growth) | marks correct | wall s |");
+    md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+    for (const s of stress) {
+      md.push(
+        `| ${s.name}: ${s.what} | ${fmt(s.busyMs)} | ${s.maxSliceMs > BUDGET.sliceMs ? `**${fmt(s.maxSliceMs)}**` : fmt(s.maxSliceMs)} | ${fmt(s.pageMaxGapMs)} | ${s.diag?.passes ?? '–'} | ${s.diag?.mentions ?? '–'}${s.frames ? ` + ${s.frames.correct}/${s.frames.answered} frames` : ''} | ${fmt(s.heapMB)} (${fmt(s.heapGrowthMB)}) | ${s.correct ? 'yes' : `no: ${s.problems.join('; ').replace(/\|/g, '/').slice(0, 200)}`} | ${(s.wallMs / 1000).toFixed(1)} |`,
+      );
+    }
+  }
+  md.push(
+    '',
+    'Notes: busy = the content script\'s main-thread time in its slices (diagnostics `busyMs`, median of the loads); TreeWalker = one cold read of every text node in the page\'s main world right after `load`, without the extension; mark.js 8.11.1 with `separateWordSearch: false, accuracy: "exactly", diacritics: false, caseSensitive: true`, capped (">" = stopped at the cap); load = navigation start → `load` event end, median of the loads; Δload is per page, its median is the budget figure. The stress pages\' event-loop gap includes the page\'s own work (the storm, 500 frames loading).',
+  );
+
+  const text = md.join('\n');
+  console.log(text);
+  const out = join(REPO_ROOT, 'out/bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.md'), `${text}\n`);
+  writeFileSync(
+    join(out, 'bench.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        folder,
+        loads,
+        aliases: terms.length,
+        budgets: BUDGET,
+        summary: {
+          floorRatioMedian: medFloor,
+          markJsRatioMedian: medMark,
+          maxSliceMs: maxSlice,
+          pagesOverSliceBudget: slicesOver.map((r) => r.page),
+          loadDeltaPctMedian: medLoad,
+          cardMs: cardTimes,
+          contentGzipKB: eagerKB,
+          lazy,
+          matcher: matcherRows,
+        },
+        pages: results,
+        stress: stress.map((s) => ({ ...s, diag: s.diag && { ...s.diag, entities: s.diag.entities.length } })),
+        matcher,
+      },
+      null,
+      2,
+    ),
+  );
+  log(`wrote out/bench/bench.md and out/bench/bench.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,192 @@
+/**
+ * The per-page measurements of `npm run bench` (scripts/bench.ts), all in one browser
+ * session per kind (with the extension / without), loads run one after another:
+ *
+ * - with the extension: the `load` time of the navigation, then the content script's
+ *   diagnostics once its scan is done (busyMs, maxSliceMs, mentions, entities);
+ * - without the extension: the `load` time, then a bare TreeWalker read of every text
+ *   node of the document, timed in the page's main world right after load (the first,
+ *   cold read: the floor of DESIGN.md's scan budget);
+ * - mark.js, injected into a fresh load without the extension, marking every alias of
+ *   the bundled packs, timed in the page and aborted after a cap.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { Diagnostics } from '../../src/shared/messages.ts';
+import { waitForScan, type ExtensionBrowser } from '../../test/e2e/harness/index.ts';
+
+const require = createRequire(import.meta.url);
+/** mark.js's browser build (npm mark.js). */
+export const MARK_JS = require.resolve('mark.js/dist/mark.min.js');
+
+/** What one load of a page measured. */
+export interface LoadFigures {
+  /** navigation start → load event end, ms. */
+  loadMs: number;
+}
+
+/** Loads `url` and returns the `load` time from the navigation timing entry. */
+export async function timedLoad(page: Page, url: string, timeout = 30_000): Promise<LoadFigures> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load', timeout });
+  const loadMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        setTimeout(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          resolve(nav ? nav.loadEventEnd - nav.startTime : -1);
+        }, 0),
+      ),
+  );
+  return { loadMs: Math.round(loadMs * 10) / 10 };
+}
+
+/** The floor: one TreeWalker pass reading every text node of the document, in the page's main world. */
+export async function treeWalkerRead(page: Page): Promise<{ ms: number; nodes: number; chars: number }> {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let chars = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      nodes++;
+      chars += (n as Text).data.length;
+    }
+    return { ms: Math.round((performance.now() - t0) * 100) / 100, nodes, chars };
+  });
+}
+
+/** mark.js over the page: ms, marks made, whether it hit the cap. */
+export interface MarkJsFigures {
+  ms: number;
+  marks: number;
+  aborted: boolean;
+  error?: string;
+}
+
+/**
+ * Injects mark.js into the (loaded, extension-free) page and marks `terms` with it. The
+ * run is synchronous in the page, so the cap is enforced from mark.js's own callbacks
+ * (`filter` per match, `noMatch` per term without one): past `capMs` they throw, which
+ * unwinds mark.js.
+ */
+export async function markJs(page: Page, terms: string[], capMs: number): Promise<MarkJsFigures> {
+  await page.addScriptTag({ path: MARK_JS });
+  return page.evaluate(
+    ({ terms, capMs }) => {
+      const Mark = (window as unknown as { Mark: new (el: Element) => { mark(t: string[], o: object): void } }).Mark;
+      const t0 = performance.now();
+      let marks = 0;
+      const STOP = 'backstory-bench-cap';
+      const check = (): void => {
+        if (performance.now() - t0 > capMs) throw new Error(STOP);
+      };
+      try {
+        new Mark(document.body).mark(terms, {
+          separateWordSearch: false,
+          accuracy: 'exactly',
+          diacritics: false,
+          caseSensitive: true,
+          filter: () => {
+            check();
+            return true;
+          },
+          noMatch: check,
+          each: () => {
+            marks++;
+          },
+        });
+        return { ms: Math.round((performance.now() - t0) * 10) / 10, marks, aborted: false };
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        return { ms: Math.round((performance.now() - t0) * 10) / 10, marks, aborted: msg === STOP, ...(msg === STOP ? {} : { error: msg }) };
+      }
+    },
+    { terms, capMs },
+  );
+}
+
+/** Everything measured for one page. */
+export interface PageResult {
+  page: string;
+  bytes: number;
+  /** Text nodes and characters of the document (TreeWalker, no extension). */
+  textNodes: number;
+  textChars: number;
+  /** Median over the loads with the extension. */
+  busyMs: number;
+  /** Worst over the loads with the extension. */
+  maxSliceMs: number;
+  scanMs: number;
+  /** Median cold TreeWalker read over the loads without the extension. */
+  floorMs: number;
+  /** busyMs / floorMs. */
+  floorRatio: number;
+  markJs: MarkJsFigures;
+  /** markJs.ms / busyMs (a lower bound when mark.js hit the cap). */
+  markJsRatio: number;
+  loadWithoutMs: number;
+  loadWithMs: number;
+  /** loadWith / loadWithout − 1, in %. */
+  loadDeltaPct: number;
+  mentions: number;
+  entities: number;
+  error?: string;
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+export { median };
+
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Measures one page: `loads` loads with and without the extension (interleaved), then mark.js. */
+export async function benchPage(
+  ext: { ctx: ExtensionBrowser; page: Page },
+  plain: Page,
+  url: string,
+  info: { page: string; bytes: number },
+  opts: { loads: number; terms: string[]; markCapMs: number },
+): Promise<PageResult> {
+  const withMs: number[] = [];
+  const withoutMs: number[] = [];
+  const floors: number[] = [];
+  const diags: Diagnostics[] = [];
+  let text = { nodes: 0, chars: 0 };
+  for (let i = 0; i < opts.loads; i++) {
+    withoutMs.push((await timedLoad(plain, url)).loadMs);
+    const floor = await treeWalkerRead(plain);
+    floors.push(floor.ms);
+    text = { nodes: floor.nodes, chars: floor.chars };
+    withMs.push((await timedLoad(ext.page, url)).loadMs);
+    diags.push(await waitForScan(ext.ctx, ext.page, { timeout: 60_000 }));
+  }
+  await timedLoad(plain, url);
+  const mark = await markJs(plain, opts.terms, opts.markCapMs);
+  const busyMs = r1(median(diags.map((d) => d.busyMs)));
+  const floorMs = Math.round(median(floors) * 100) / 100;
+  const loadWithoutMs = r1(median(withoutMs));
+  const loadWithMs = r1(median(withMs));
+  const last = diags[diags.length - 1]!;
+  return {
+    ...info,
+    textNodes: text.nodes,
+    textChars: text.chars,
+    busyMs,
+    maxSliceMs: Math.max(...diags.map((d) => d.maxSliceMs)),
+    scanMs: r1(median(diags.map((d) => d.scanMs))),
+    floorMs,
+    floorRatio: floorMs > 0 ? Math.round((busyMs / floorMs) * 100) / 100 : NaN,
+    markJs: mark,
+    markJsRatio: busyMs > 0 ? r1(mark.ms / busyMs) : NaN,
+    loadWithoutMs,
+    loadWithMs,
+    loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
+    mentions: last.mentions,
+    entities: last.entities.length,
+  };
+}
