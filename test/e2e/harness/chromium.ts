@@ -112,14 +112,30 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       throw new Error(`the extension's service worker did not start within 15 s: is ${dist} a complete build (npm run build)?`);
     }
   }
+  // A stopped worker (MV3 idles out; tests stop it on purpose) closes its Playwright
+  // Worker; when Chromium starts it again Playwright lists the new one without always
+  // emitting 'serviceworker', so `sw` falls back to the newest listed extension worker.
+  let swClosed = false;
+  const track = (w: Worker): void => {
+    sw = w;
+    swClosed = false;
+    w.on('close', () => {
+      if (sw === w) swClosed = true;
+    });
+  };
+  track(sw);
   context.on('serviceworker', (w) => {
-    if (w.url().startsWith('chrome-extension://')) sw = w;
+    if (w.url().startsWith('chrome-extension://')) track(w);
   });
   const extensionId = new URL(sw.url()).host;
 
   return {
     context,
     get sw() {
+      if (swClosed) {
+        const next = context.serviceWorkers().filter((w) => w !== sw && w.url().startsWith('chrome-extension://')).at(-1);
+        if (next) track(next);
+      }
       return sw!;
     },
     extensionId,

@@ -48,20 +48,32 @@ export async function stopServiceWorker(ctx: ExtensionBrowser, page: Page): Prom
 
 /**
  * Starts the (stopped) service worker again by opening an extension page that talks to
- * it (default: the popup, in a new tab that is closed afterwards) and waits until
- * Playwright sees the new worker; `ctx.sw` then points at it.
+ * it (default: the popup, in a new tab that is closed afterwards) and waits until the
+ * worker answers an evaluation; `ctx.sw` then points at it.
  */
 export async function wakeServiceWorker(ctx: ExtensionBrowser, path = 'src/popup/index.html'): Promise<Worker> {
-  const old = ctx.sw;
-  const next = ctx.context.waitForEvent('serviceworker', { timeout: 15_000, predicate: (w) => w.url().startsWith('chrome-extension://') });
   const tab = await ctx.newPage();
   try {
     await tab.goto(`chrome-extension://${ctx.extensionId}/${path}`, { waitUntil: 'load' });
-    const w = await next;
-    for (let i = 0; i < 50 && ctx.sw === old; i++) await new Promise((r) => setTimeout(r, 20));
-    return w;
+    for (let i = 0; i < 150; i++) {
+      const w = ctx.sw;
+      if (await w.evaluate(() => true).catch(() => false)) return w;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the service worker did not come back within 15 s');
   } finally {
     await tab.close().catch(() => undefined);
+  }
+}
+
+/** Whether the extension's service worker is running now (CDP targets, through a page session). */
+export async function serviceWorkerRunning(ctx: ExtensionBrowser, page: Page): Promise<boolean> {
+  const cdp = await ctx.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ctx.extensionId}/`));
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
 }
 
