@@ -19,8 +19,8 @@ const NAMES = ['Georgia', 'Russia', 'Tbilisi', 'Moscow', 'Galuzin', 'Abkhazia', 
 function generated(size: number): string {
   let x = 12345;
   const rnd = (n: number): number => {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    return x % n;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % n;
   };
   const parts: string[] = [];
   let len = 0;

@@ -54,8 +54,8 @@ export function syntheticEntities(count = 10_000): Entity[] {
   const syl = ['ka', 'li', 'mo', 'ra', 'ne', 'so', 'vi', 'ta', 'gu', 'be', 'dze', 'shvi', 'ov', 'in', 'ar', 'el', 'ost', 'ber', 'grad', 'ton'];
   let x = 42;
   const rnd = (n: number): number => {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    return x % n;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % n;
   };
   const word = (): string => {
     let w = '';

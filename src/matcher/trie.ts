@@ -1,18 +1,20 @@
 /**
- * A character trie over folded keys, flattened into typed arrays: the children of a
- * node are a contiguous, sorted run of edges. Built at hydrate time from the compiled
- * form list (a few milliseconds for thousands of forms).
+ * A character trie over folded keys in typed arrays: nodes in depth-first order, children
+ * as a sorted sibling list, the root's children also in a dense table. Built at hydrate
+ * time from sorted keys in one pass, without per-node objects.
  */
 
 /** Children of the root for code units below this are looked up in a dense table. */
 const DENSE = 0x3000;
 
-/** The flattened trie. */
+/** The flattened trie. Node 0 is the root. */
 export interface Trie {
-  /** Edge run of node n: [edgeStart[n], edgeStart[n + 1]). */
-  edgeStart: Int32Array;
-  edgeChar: Uint16Array;
-  edgeNext: Int32Array;
+  /** Code unit on the edge into each node. */
+  char: Uint16Array;
+  /** First child of each node, or -1. */
+  firstChild: Int32Array;
+  /** Next sibling (larger code unit) of each node, or -1. */
+  nextSibling: Int32Array;
   /** Per node: index into `outputs`, or -1 when no key ends here. */
   out: Int32Array;
   /** Values (form or cue numbers) of the keys ending at a node. */
@@ -23,69 +25,61 @@ export interface Trie {
 
 /** Builds a trie; `values[i]` is stored at the node of `keys[i]`. */
 export function buildTrie(keys: readonly string[], values: readonly number[]): Trie {
-  const kids: Array<Map<number, number>> = [new Map()];
-  const outs: Array<number[] | undefined> = [undefined];
-  keys.forEach((key, k) => {
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      const m = kids[node]!;
-      let next = m.get(c);
-      if (next === undefined) {
-        next = kids.length;
-        kids.push(new Map());
-        outs.push(undefined);
-        m.set(c, next);
-      }
-      node = next;
-    }
-    if (key.length === 0) return;
-    (outs[node] ??= []).push(values[k]!);
-  });
-  const n = kids.length;
-  let edges = 0;
-  for (const m of kids) edges += m.size;
-  const edgeStart = new Int32Array(n + 1);
-  const edgeChar = new Uint16Array(edges);
-  const edgeNext = new Int32Array(edges);
-  const out = new Int32Array(n).fill(-1);
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  let size = 1;
+  for (const k of keys) size += k.length;
+  const char = new Uint16Array(size);
+  const firstChild = new Int32Array(size).fill(-1);
+  const nextSibling = new Int32Array(size).fill(-1);
+  const lastChild = new Int32Array(size).fill(-1);
+  const out = new Int32Array(size).fill(-1);
   const outputs: number[][] = [];
-  let e = 0;
-  for (let i = 0; i < n; i++) {
-    edgeStart[i] = e;
-    const sorted = [...kids[i]!.entries()].sort((a, b) => a[0] - b[0]);
-    for (const [c, next] of sorted) {
-      edgeChar[e] = c;
-      edgeNext[e] = next;
-      e++;
+  const path = [0];
+  let prev = '';
+  let n = 1;
+  for (const i of order) {
+    const key = keys[i]!;
+    if (key.length === 0) continue;
+    let lcp = 0;
+    const max = Math.min(key.length, prev.length);
+    while (lcp < max && key.charCodeAt(lcp) === prev.charCodeAt(lcp)) lcp++;
+    path.length = lcp + 1;
+    for (let d = lcp; d < key.length; d++) {
+      const parent = path[d]!;
+      const node = n++;
+      char[node] = key.charCodeAt(d);
+      if (lastChild[parent]! >= 0) nextSibling[lastChild[parent]!] = node;
+      else firstChild[parent] = node;
+      lastChild[parent] = node;
+      path.push(node);
     }
-    const o = outs[i];
-    if (o) {
-      out[i] = outputs.length;
-      outputs.push(o);
+    const end = path[key.length]!;
+    if (out[end]! < 0) {
+      out[end] = outputs.length;
+      outputs.push([]);
     }
+    outputs[out[end]!]!.push(values[i]!);
+    prev = key;
   }
-  edgeStart[n] = e;
   const rootDense = new Int32Array(DENSE);
-  for (let k = edgeStart[0]!; k < edgeStart[1]!; k++) if (edgeChar[k]! < DENSE) rootDense[edgeChar[k]!] = edgeNext[k]!;
-  return { edgeStart, edgeChar, edgeNext, out, outputs, rootDense };
+  for (let k = firstChild[0]!; k >= 0; k = nextSibling[k]!) if (char[k]! < DENSE) rootDense[char[k]!] = k;
+  return {
+    char: char.slice(0, n),
+    firstChild: firstChild.slice(0, n),
+    nextSibling: nextSibling.slice(0, n),
+    out: out.slice(0, n),
+    outputs,
+    rootDense,
+  };
 }
 
 /** Child of `node` along code unit `c`, or -1. */
 export function child(t: Trie, node: number, c: number): number {
   if (node === 0 && c < DENSE) return t.rootDense[c]! || -1;
-  let lo = t.edgeStart[node]!;
-  let hi = t.edgeStart[node + 1]! - 1;
-  if (hi - lo < 8) {
-    for (; lo <= hi; lo++) if (t.edgeChar[lo] === c) return t.edgeNext[lo]!;
-    return -1;
-  }
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = t.edgeChar[mid]!;
-    if (m === c) return t.edgeNext[mid]!;
-    if (m < c) lo = mid + 1;
-    else hi = mid - 1;
+  for (let k = t.firstChild[node]!; k >= 0; k = t.nextSibling[k]!) {
+    const m = t.char[k]!;
+    if (m === c) return k;
+    if (m > c) return -1;
   }
   return -1;
 }
