@@ -10,14 +10,16 @@ import type { CompiledMatcher } from '../matcher/index.ts';
 import type { Entity, Pack } from '../facts/types.ts';
 import { browser } from '../shared/browser.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
-import type { ContentToBackground, Diagnostics, PageReport, ToContent, EntityOnPage } from '../shared/messages.ts';
+import type { ContentToBackground, Diagnostics, PageReport, ToContent } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, setSiteEnabled, siteKey, watchSettings, type Settings } from '../shared/settings.ts';
 import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
 import { CardController } from './card/controller.tsx';
 import { Painter, highlightsSupported } from './highlight.ts';
+import { entitiesOnPage, visibleMentions } from './filters.ts';
 import { mentionAt } from './hit-test.ts';
 import { cardTiming, watchInteraction, type OpenedBy } from './interaction.ts';
 import type { PageMention } from './mentions.ts';
+import { Revealer, scrollToMention, stepIndex } from './navigate.ts';
 import { Scanner } from './scanner.ts';
 import { whenIdle } from './slices.ts';
 import { uiLang } from './strings.ts';
@@ -76,7 +78,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     mutationTimer?: ReturnType<typeof setTimeout>;
     reportTimer?: ReturnType<typeof setTimeout>;
   } | null = null;
-  const revealAt = new Map<string, number>();
+  const revealer = new Revealer();
 
   const card = new CardController(doc, {
     lang: uiLang(),
@@ -96,18 +98,10 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   // ---- filters -------------------------------------------------------------------
 
   /** Bundled entities need the background's word when some bundled pack is switched off. */
-  const needsConfirm = (): boolean => {
-    const userIds = new Set(userPacks.map((p) => p.id));
-    return settings.disabledPacks.some((id) => !userIds.has(id));
-  };
+  const needsConfirm = (): boolean => settings.disabledPacks.some((id) => !userPacks.some((p) => p.id === id));
 
-  const shown = (m: PageMention, confirm: boolean): boolean => {
-    const e = m.entity;
-    if (settings.hiddenTypes.includes(e.type)) return false;
-    if (e.topics.some((t) => (settings.hiddenTopics as string[]).includes(t))) return false;
-    if (confirm && bundledIds.has(e.id) && !records.get(e.id)) return false;
-    return true;
-  };
+  /** Whether an entity may be marked: its pack is on (the background knows it) or no bundled pack is off. */
+  const known = (id: string): boolean => !bundledIds.has(id) || Boolean(records.get(id)) || !needsConfirm();
 
   const isActive = (): boolean => settings.enabled && !disabledSites.includes(siteKey(win.location.href));
 
@@ -116,17 +110,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   /** Repaints the marks; `final`: the scan is complete, so an open card whose mention is gone closes. */
   const repaint = (final = true): void => {
     if (!run) return;
-    const confirm = needsConfirm();
-    const seen = new Set<string>();
-    const visible: PageMention[] = [];
-    for (const m of run.scanner.store.ordered()) {
-      if (!shown(m, confirm)) continue;
-      if (settings.firstMentionOnly) {
-        if (seen.has(m.entity.id)) continue;
-        seen.add(m.entity.id);
-      }
-      visible.push(m);
-    }
+    const visible = visibleMentions(run.scanner.store.ordered(), settings, known);
     run.visible = visible;
     run.visibleSet = new Set(visible);
     run.painter.paint(
@@ -162,19 +146,11 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   };
 
   const pageReport = (): PageReport => {
-    const counts = new Map<string, EntityOnPage>();
-    const confirm = needsConfirm();
-    for (const m of run?.scanner.store.ordered() ?? []) {
-      if (confirm && bundledIds.has(m.entity.id) && !records.get(m.entity.id)) continue;
-      const got = counts.get(m.entity.id);
-      if (got) got.count++;
-      else counts.set(m.entity.id, { id: m.entity.id, name: m.entity.name, type: m.entity.type, topics: [...m.entity.topics], count: 1 });
-    }
     return {
       url: win.location.href,
       title: doc.title,
       status: diagnostics().status,
-      entities: [...counts.values()],
+      entities: entitiesOnPage(run?.scanner.store.ordered() ?? [], known),
       marked: run?.visible.length ?? 0,
       active: run !== null,
     };
@@ -244,7 +220,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
         },
         onRoute: () => {
           card.close(false);
-          revealAt.clear();
+          revealer.clear();
           scanner.requestFull();
           scheduleRescan();
         },
@@ -321,27 +297,10 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     };
   }
 
-  /** Brings a mention into view (nested scroll containers first, then the window). */
-  const scrollToMention = (m: PageMention): void => {
-    const n = m.range.startContainer;
-    const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement;
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    const r = m.range.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > win.innerHeight) win.scrollBy(0, r.top - win.innerHeight / 2);
-  };
-
   const step = (direction: 1 | -1): { found: boolean } => {
     const list = run?.visible ?? [];
-    if (!run || !list.length) return { found: false };
-    let i = card.mention ? list.indexOf(card.mention) : -1;
-    if (i >= 0) i = (i + direction + list.length) % list.length;
-    else if (direction === 1) {
-      i = list.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
-      if (i < 0) i = 0;
-    } else {
-      const below = list.findIndex((m) => m.range.getBoundingClientRect().bottom > win.innerHeight);
-      i = below > 0 ? below - 1 : list.length - 1;
-    }
+    const i = stepIndex(list, card.mention, direction, win.innerHeight);
+    if (!run || i < 0) return { found: false };
     const m = list[i]!;
     scrollToMention(m);
     run.setOpenedBy('keyboard');
@@ -350,14 +309,11 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   };
 
   const reveal = (entityId: string): { found: boolean; index: number; total: number } => {
-    const list = (run?.visible ?? []).filter((m) => m.entity.id === entityId);
-    if (!run || !list.length) return { found: false, index: -1, total: list.length };
-    const index = ((revealAt.get(entityId) ?? -1) + 1) % list.length;
-    revealAt.set(entityId, index);
-    const m = list[index]!;
-    scrollToMention(m);
-    run.painter.flashRange(m.range);
-    return { found: true, index, total: list.length };
+    const { mention, index, total } = revealer.next(run?.visible ?? [], entityId);
+    if (!run || !mention) return { found: false, index, total };
+    scrollToMention(mention);
+    run.painter.flashRange(mention.range);
+    return { found: true, index, total };
   };
 
   const unhandle = handle<ToContent>({

@@ -16,6 +16,8 @@ export interface TextBlock {
 
 /** A block longer than this is cut (at a text-node boundary) so one matcher call stays short. */
 const MAX_BLOCK_CHARS = 16_384;
+/** Likewise for a block of very many tiny text nodes (one step stays well under a slice). */
+const MAX_BLOCK_NODES = 1024;
 
 /** The nearest ancestor that is not an inline element (the block a text node belongs to). */
 function blockOf(node: Node): Node {
@@ -116,7 +118,7 @@ export class BlockReader {
         break;
       }
       const t = step.node as Text;
-      if (nodes.length && (step.boundary || blockOf(t) !== block || text.length > MAX_BLOCK_CHARS)) {
+      if (nodes.length && (step.boundary || blockOf(t) !== block || text.length > MAX_BLOCK_CHARS || nodes.length >= MAX_BLOCK_NODES)) {
         this.carry = t;
         break;
       }

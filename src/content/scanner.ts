@@ -10,6 +10,13 @@ import { MentionStore, type PageMention } from './mentions.ts';
 import { INLINE_TAGS, composedParent, isInsideSkipped } from './skip.ts';
 import { runSliced, type SliceStats } from './slices.ts';
 
+/** Characters the matcher reads in one step of a long block. */
+export const SCAN_CHUNK = 32_768;
+/** Context read before a chunk, for word boundaries. */
+const CHUNK_LEAD = 64;
+/** Text read past a chunk, so a name starting in it is seen whole (longer than any alias). */
+const CHUNK_TAIL = 512;
+
 /** More queued subtrees than this and a full rescan is cheaper and safer. */
 export const MAX_QUEUE = 300;
 
@@ -214,15 +221,22 @@ export class Scanner {
       });
       let nodes = 0;
       let chars = 0;
+      // A long block (one huge text node) is read a chunk per step.
+      let current: TextBlock | null = null;
+      let from = 0;
       await runSliced(
         () => {
-          const block = reader.next();
-          this.stats.textNodes += reader.textNodes - nodes;
-          this.stats.textChars += reader.textChars - chars;
-          nodes = reader.textNodes;
-          chars = reader.textChars;
-          if (!block) return false;
-          this.scanBlock(block);
+          if (!current) {
+            current = reader.next();
+            this.stats.textNodes += reader.textNodes - nodes;
+            this.stats.textChars += reader.textChars - chars;
+            nodes = reader.textNodes;
+            chars = reader.textChars;
+            if (!current) return false;
+            from = 0;
+          }
+          from = this.scanBlock(current, from);
+          if (from < 0) current = null;
           return true;
         },
         this.stats,
@@ -233,12 +247,27 @@ export class Scanner {
     }
   }
 
-  /** Runs every matcher on a block; unambiguous hits become mentions at once. */
-  scanBlock(block: TextBlock): void {
+  /**
+   * Runs every matcher on a block (or, for a long one, on the chunk starting at `from`);
+   * unambiguous hits become mentions at once. Returns where the next chunk starts, or -1.
+   */
+  scanBlock(block: TextBlock, from = 0): number {
+    const len = block.text.length;
+    const whole = from === 0 && len <= SCAN_CHUNK + CHUNK_TAIL;
+    const end = whole ? len : Math.min(len, from + SCAN_CHUNK);
+    // A chunk is read with some text before it (word boundaries) and after it (a name
+    // starting in the chunk ends inside the window); only names starting in it count.
+    const winStart = whole ? 0 : Math.max(0, from - CHUNK_LEAD);
+    const text = whole ? block.text : block.text.slice(winStart, Math.min(len, end + CHUNK_TAIL));
     let claimed: Hit[] | null = null;
     for (const slot of this.slots) {
-      let hits = slot.matcher.scan(block.text);
-      slot.evidence.addText(block.text);
+      let hits = slot.matcher.scan(text);
+      slot.evidence.addText(text);
+      if (!whole) {
+        hits = hits
+          .filter((h) => h.start + winStart >= from && h.start + winStart < end)
+          .map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
+      }
       if (!hits.length) continue;
       // Imported packs never override a bundled name on the same words.
       if (claimed) hits = hits.filter((h) => !claimed!.some((c) => h.start < c.end && c.start < h.end));
@@ -249,6 +278,7 @@ export class Scanner {
         else this.addMention(block, hit, slot.matcher.resolve(hit, slot.evidence), slot);
       }
     }
+    return end >= len ? -1 : end;
   }
 
   private addMention(block: TextBlock, hit: Hit, entity: number, slot: MatcherSlot): void {

@@ -87,3 +87,17 @@ describe('Scanner', () => {
     expect(marked(s)).toEqual(['Moscow=moscow']);
   });
 });
+
+describe('Scanner on one huge text node', () => {
+  it('reads it in chunks and still finds every name, also one across a chunk edge', async () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(3000); // 81,000 chars
+    // "Mikhail Galuzin" starts 5 characters before the first chunk edge (32,768).
+    const text = `${filler.slice(0, 32_768 - 6)} Mikhail Galuzin ${filler}Tbilisi ${filler}Moscow.`;
+    document.body.innerHTML = '<p></p>';
+    document.querySelector('p')!.textContent = text;
+    const { s } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual(['Mikhail Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi', 'Moscow=moscow']);
+    expect(s.stats.textChars).toBe(text.length);
+  });
+});
