@@ -84,6 +84,15 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return hit;
   };
 
+  /** Start of a capitalised word (Xx…) right after `end` on the same line, or -1. */
+  const nextCapitalised = (text: string, end: number): number => {
+    let k = end;
+    if (text.charCodeAt(k) !== 0x20 && text.charCodeAt(k) !== 0xa0) return -1;
+    k++;
+    if (!(charFlags(text.charCodeAt(k)) & UPPER)) return -1;
+    return charFlags(text.charCodeAt(k + 1)) & LOWER ? k : -1;
+  };
+
   const scan = (text: string): Hit[] => {
     const hits: Hit[] = [];
     scanTrie(
@@ -95,6 +104,12 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
         if (hit.candidates.length > 0) hits.push(hit);
       },
     );
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i]!;
+      if (!h.ambiguous) continue;
+      const next = nextCapitalised(text, h.end);
+      if (next >= 0 && hits[i + 1]?.start !== next) h.continued = true;
+    }
     return hits;
   };
 
@@ -106,6 +121,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
 
   const resolve = (hit: Hit, evidence: Evidence): number => {
     if (!hit.ambiguous) return hit.candidates[0] ?? -1;
+    if (hit.continued) return -1;
     return decide(hit, evidence as PageEvidence);
   };
 

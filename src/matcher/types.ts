@@ -64,6 +64,12 @@ export interface Hit {
   ambiguous: boolean;
   /** Form number (index into `CompiledMatcher.forms`) that matched. */
   form: number;
+  /**
+   * Set on ambiguous hits followed by a capitalised word that is not itself a name: most
+   * likely part of a longer, unknown name ("Georgia Harrison", "The Moscow Times").
+   * `resolve` does not mark these.
+   */
+  continued?: boolean;
 }
 
 /** A decided mention, as printed by the CLI and scored by the evaluation. */

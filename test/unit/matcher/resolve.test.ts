@@ -43,6 +43,15 @@ describe('resolve', () => {
     expect(mentionsOf(m, 'Georgia and Russia met in Geneva for talks.')).toEqual(['Georgia=georgia', 'Russia=russia', 'Geneva=geneva']);
   });
 
+  it('does not mark an ambiguous name that runs on into an unknown capitalised name', () => {
+    expect(mentionsOf(m, 'Russia and Tbilisi. Love Island star Georgia Harrison said hi. Georgia Tbilisi ties.')).toEqual([
+      'Russia=russia',
+      'Tbilisi=tbilisi',
+      'Georgia=georgia',
+      'Tbilisi=tbilisi',
+    ]);
+  });
+
   it('needs page context for a weak acronym such as GD', () => {
     expect(mentionsOf(m, 'GD shares rose 3%.')).toEqual([]);
     expect(mentionsOf(m, 'GD, the party founded by Ivanishvili, won in Tbilisi.')).toEqual(['GD=georgian-dream', 'Tbilisi=tbilisi']);
