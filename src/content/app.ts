@@ -21,6 +21,7 @@ import { cardTiming, watchInteraction, type OpenedBy } from './interaction.ts';
 import type { PageMention } from './mentions.ts';
 import { Revealer, scrollToMention, stepIndex } from './navigate.ts';
 import { Scanner } from './scanner.ts';
+import { sharedMatcher } from './shared-matcher.ts';
 import { whenIdle } from './slices.ts';
 import { uiLang } from './strings.ts';
 import { watchPage, type Watcher } from './watch.ts';
@@ -55,8 +56,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const frameWorthIt = (): boolean => isTop || (win.innerWidth >= MIN_FRAME.width && win.innerHeight >= MIN_FRAME.height);
   const life = new AbortController();
   // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
-  let bundledMatcher: Matcher | null = null;
-  const bundled = (): Matcher => (bundledMatcher ??= createMatcher(compiled));
+  const bundled = sharedMatcher(win, compiled);
   const bundledIds = new Set(compiled.entities.map((e) => e.id));
 
   let settings: Settings = { ...DEFAULT_SETTINGS };

@@ -1,0 +1,40 @@
+/**
+ * One hydrated matcher per same-origin frame tree. Same-origin frames share the page's
+ * main thread, so 50 iframes each building their own tries would block it 50 times over
+ * (and hold 50 copies). The top frame's content script leaves a getter on its window in
+ * the extension's isolated world — invisible to the page's own scripts — and the content
+ * scripts of same-origin subframes use it. Where that is not reachable (cross-origin
+ * frames, Firefox's per-frame sandboxes), a frame hydrates its own.
+ */
+import { createMatcher, type CompiledMatcher, type Matcher } from '../matcher/index.ts';
+
+const KEY = '__backstorySharedMatcher';
+
+type Getter = { version: string; get: () => Matcher };
+
+/** A tag for this build's data, so a frame never borrows a matcher built from other data. */
+const versionOf = (c: CompiledMatcher): string => `${c.v}:${c.entities.length}:${c.forms.length}:${c.entities[0]?.id ?? ''}`;
+
+/** The bundled matcher for this frame: borrowed from the top frame when possible, else built here on first use. */
+export function sharedMatcher(win: Window, compiled: CompiledMatcher): () => Matcher {
+  const version = versionOf(compiled);
+  let own: Matcher | null = null;
+  const local: Getter = { version, get: () => (own ??= createMatcher(compiled)) };
+  if (win === win.top) {
+    try {
+      Object.defineProperty(win, KEY, { value: local, configurable: true });
+    } catch {
+      /* not extensible: keep it to ourselves */
+    }
+    return local.get;
+  }
+  return () => {
+    try {
+      const top = (win.top as unknown as Record<string, Getter | undefined> | null)?.[KEY];
+      if (top && top.version === version && typeof top.get === 'function') return top.get();
+    } catch {
+      /* cross-origin top: no access */
+    }
+    return local.get();
+  };
+}
