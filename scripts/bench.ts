@@ -55,6 +55,8 @@ const stormMs = Number(opt('storm-ms') ?? 10_000);
 
 /** See main(): esbuild's `__name` helper, for functions evaluated in pages. */
 const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+/** Longest a page's measurements may take before it is reported as an error. */
+const PAGE_TIMEOUT_MS = 90_000;
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -131,18 +133,26 @@ async function main(): Promise<void> {
   const cases = flag('no-stress') ? [] : stressCases(stormMs);
   const server = await startServer({ root: folder, routes: stressRoutes(cases) });
   const ctx = await launchChromium({ dist });
-  const plain = await plainPage();
   // tsx (esbuild keepNames) wraps named functions in `__name(…)`, and functions passed to
   // page.evaluate are run as their source in the page: give every page that helper.
-  for (const c of [ctx.context, plain.context()]) await c.addInitScript(NAME_SHIM);
-  const extPage = await ctx.newPage();
+  await ctx.context.addInitScript(NAME_SHIM);
+  let extPage = await ctx.newPage();
+  let plain = await plainPage();
+  await plain.context().addInitScript(NAME_SHIM);
 
   // Per page.
   const results: PageResult[] = [];
   for (const [i, p] of pages.entries()) {
     const t0 = Date.now();
     try {
-      const r = await benchPage({ ctx, page: extPage }, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs });
+      // A page whose own script never yields would hang page.evaluate: give up after a while.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const r = await Promise.race([
+        benchPage({ ctx, page: extPage }, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`gave up after ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
       results.push(r);
       log(
         `[${i + 1}/${pages.length}] ${p.page}: busy ${r.busyMs} ms (floor ${r.floorMs}, ×${fmt(r.floorRatio, 2)}), mark.js ${r.markJs.aborted ? '>' : ''}${r.markJs.ms} ms, slice ${r.maxSliceMs}, load ${r.loadWithoutMs}→${r.loadWithMs} ms, ${r.mentions} mentions (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
@@ -150,6 +160,12 @@ async function main(): Promise<void> {
     } catch (e) {
       log(`[${i + 1}/${pages.length}] ${p.page}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       results.push({ page: p.page, bytes: p.bytes, error: String(e instanceof Error ? e.message.split('\n')[0] : e) } as PageResult);
+      // Start the next page on fresh tabs.
+      await extPage.close().catch(() => undefined);
+      await plain.close().catch(() => undefined);
+      extPage = await ctx.newPage();
+      plain = await plainPage();
+      await plain.context().addInitScript(NAME_SHIM);
     }
   }
   await closePlainChromium();
