@@ -30,8 +30,8 @@ export function rangeContains(range: Range, x: number, y: number, slack = 2): bo
 }
 
 /**
- * The mention (among those `accept` lets through) under a point, or null.
- * `hide`/`unhide` take our own UI out of hit-testing for the duration of the call.
+ * The mention (among those `accept` lets through) under a point, or null. The caller
+ * takes our own UI out of hit-testing first (CardController.withoutHitTesting).
  */
 export function mentionAt(
   doc: Document,
