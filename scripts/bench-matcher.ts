@@ -11,10 +11,10 @@ const arg = (name: string): number | undefined => {
 };
 
 const rows = await runMatcherBench({ size: arg('size'), runs: arg('runs'), log: (l) => console.error(l) });
-console.log('| alias set | engine | patterns | compile ms | memory MB | MB/s | matches |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| alias set | engine | patterns | compile ms | memory MB | MB/s | matches | chars scanned |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  console.log(`| ${r.aliasSet} | ${r.engine} | ${r.patterns} | ${r.compileMs.toFixed(1)} | ${r.memoryMB.toFixed(1)} | ${r.mbPerSec.toFixed(1)} | ${r.matches} |`);
+  console.log(`| ${r.aliasSet} | ${r.engine} | ${r.patterns} | ${r.compileMs.toFixed(1)} | ${r.memoryMB.toFixed(1)} | ${r.mbPerSec.toFixed(1)} | ${r.matches} | ${r.textChars} |`);
 }
 for (const set of [...new Set(rows.map((r) => r.aliasSet))]) {
   const ours = rows.find((r) => r.aliasSet === set && r.engine === 'backstory')!;

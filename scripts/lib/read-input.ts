@@ -21,11 +21,11 @@ export function looksLikeHtml(name: string, text: string): boolean {
   return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 2000));
 }
 
-/** Decodes bytes as UTF-8 text, or throws InputError for binary data. */
+/** Decodes bytes as UTF-8 text (a BOM is kept, so offsets match the file), or throws InputError for binary data. */
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.includes(0)) throw new InputError(`${name}: binary input (contains NUL bytes); expected text or HTML`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new InputError(`${name}: not valid UTF-8 text; expected text or HTML`);
   }
