@@ -35,7 +35,12 @@ export function htmlToText(html: string): { title: string; text: string } {
     },
   });
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html');
+    // Drop never-visible elements before parsing: faster on script-heavy pages, and no
+    // <link> preloads (happy-dom resolves their URLs and throws on protocol-relative ones).
+    const lean = html
+      .replace(/<(script|style|noscript|template|svg|iframe|textarea|object)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<(link|meta|base)\b[^>]*>/gi, '');
+    const doc = new window.DOMParser().parseFromString(lean, 'text/html');
     const parts: string[] = [];
     const walk = (node: NodeLike): void => {
       if (node.nodeType === 3) {
