@@ -122,6 +122,7 @@ const DisambiguationSchema = z.strictObject({
   cues: list(text()),
   cueEntities: list(kebab('entity id')).optional(),
   against: list(text()).optional(),
+  blockers: list(text()).optional(),
 });
 
 const topicList = TOPIC_IDS.join(', ');

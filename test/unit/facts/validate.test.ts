@@ -139,6 +139,14 @@ describe('validatePack: each kind of broken pack', () => {
     expect(only(p, 'entities[0].disambiguation.cueEntities[0]').message).toContain('"nowhere" is not the id of any entity');
   });
 
+  it('accepts blockers (longer names that mean something else) and rejects empty ones', () => {
+    const p = clone();
+    first(p).disambiguation = { aliases: ['Upper Lars'], prior: 0.5, cues: ['x'], blockers: ['Upper Lars Hotel'] };
+    expect(validatePack(p, { file: FILE }).ok).toBe(true);
+    first(p).disambiguation = { aliases: ['Upper Lars'], prior: 0.5, cues: ['x'], blockers: [' '] };
+    expect(only(p, 'entities[0].disambiguation.blockers[0]').message).toMatch(/empty|blank/i);
+  });
+
   it('prior outside 0–1', () => {
     const p = clone();
     first(p).disambiguation = { aliases: ['Upper Lars'], prior: 1.5, cues: ['x'] };
