@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { packsPlugin } from './scripts/lib/vite-plugin-packs.ts';
 
-/** Unit tests (Node) and DOM tests (happy-dom). The end-to-end tier has its own config. */
+/**
+ * Unit tests (Node) and DOM tests (happy-dom). The end-to-end tier has its own config.
+ * The packs plugin serves the same build-time modules as the extension build.
+ */
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [packsPlugin(), preact()],
   test: {
     projects: [
       {

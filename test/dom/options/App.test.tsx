@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
-vi.mock('../../../src/shared/knowledge.ts', () => import('../../fakes/knowledge.ts'));
 
 const { fake } = await import('../../fakes/browser.ts');
 const { PACKS } = await import('../../fakes/packs.ts');

@@ -2,7 +2,6 @@ import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { render, screen, fireEvent, cleanup, within, waitFor } from '@testing-library/preact';
 
 vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
-vi.mock('../../../src/shared/knowledge.ts', () => import('../../fakes/knowledge.ts'));
 
 const { fake } = await import('../../fakes/browser.ts');
 const { serveUi, tabState, onPage } = await import('../../fakes/background.ts');
