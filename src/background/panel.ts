@@ -19,7 +19,7 @@ const session = (): SessionArea | undefined => (browser.storage as unknown as { 
 export function setIntent(next: Omit<PanelIntent, 'at'>, tabId?: number): void {
   intent = { ...next, at: Date.now() };
   void session()?.set({ [KEY]: intent }).catch(() => undefined);
-  void browser.runtime.sendMessage({ type: 'backstory/panel-intent', intent, tabId }).catch(() => undefined);
+  void browser.runtime.sendMessage({ type: 'backstory/panel-goto', intent, tabId }).catch(() => undefined);
 }
 
 /** The intent for a panel that just opened (at most a minute old), consumed once. */

@@ -119,7 +119,8 @@ export type ToContent = {
 /** background → extension pages (broadcast) */
 export type ToUi = {
   'backstory/tab-updated': { request: { state: TabState }; response: Empty };
-  'backstory/panel-intent': { request: { intent: PanelIntent; tabId?: number }; response: Empty };
+  /** Go to an entity or a search now (the panel is already open). */
+  'backstory/panel-goto': { request: { intent: PanelIntent; tabId?: number }; response: Empty };
 };
 
 /** Any route map: message type → request and response. */

@@ -1,6 +1,6 @@
 /**
  * Where the panel was asked to go (an entity, a search): asked once on load, then
- * followed from `backstory/panel-intent` broadcasts (the card's "Full background", the
+ * followed from `backstory/panel-goto` broadcasts (the card's "Full background", the
  * context menu, the popup).
  */
 import { useEffect } from 'preact/hooks';
@@ -14,11 +14,8 @@ export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
       if (alive && r.ok && r.intent) onIntent(r.intent);
     });
     const off = handle<ToUi>({
-      'backstory/panel-intent': (req) => {
-        // The same type is also another panel's request to the background (no intent). Never
-        // answer it: the first reply wins, and it must be the background's.
-        if (!req.intent) return new Promise<Record<string, never>>(() => undefined);
-        onIntent(req.intent);
+      'backstory/panel-goto': ({ intent }) => {
+        onIntent(intent);
         return {};
       },
     });
