@@ -90,7 +90,7 @@ interface Engine {
 }
 
 function engines(entities: Entity[]): { forms: string[]; list: Engine[] } {
-  const forms = compileMatcher(entities).forms;
+  const forms = [...createMatcher(compileMatcher(entities)).forms];
   const escaped = [...forms].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     forms,

@@ -57,7 +57,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const life = new AbortController();
   // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
   const bundled = sharedMatcher(win, compiled);
-  const bundledIds = new Set(compiled.entities.map((e) => e.id));
+  const bundledIds = new Set(compiled.ids);
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let disabledSites: string[] = [];

@@ -13,7 +13,7 @@ const KEY = '__backstorySharedMatcher';
 type Getter = { version: string; get: () => Matcher };
 
 /** A tag for this build's data, so a frame never borrows a matcher built from other data. */
-const versionOf = (c: CompiledMatcher): string => `${c.v}:${c.entities.length}:${c.forms.length}:${c.entities[0]?.id ?? ''}`;
+const versionOf = (c: CompiledMatcher): string => `${c.v}:${c.ids.length}:${c.aliases.length}:${c.ids[0] ?? ''}`;
 
 /** The bundled matcher for this frame: borrowed from the top frame when possible, else built here on first use. */
 export function sharedMatcher(win: Window, compiled: CompiledMatcher): () => Matcher {

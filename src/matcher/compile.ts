@@ -1,11 +1,11 @@
 /**
  * Entities → the compact, JSON-serialisable matcher. Runs at build time for the bundled
- * packs and in the page for user-imported packs, so it stays small and fast.
+ * packs and in the page for user-imported packs, so it stays small and fast. It cleans
+ * and filters the aliases; the page expands the inflected forms when it hydrates.
  */
-import type { Entity } from '../facts/types.ts';
+import type { Entity, EntityType } from '../facts/types.ts';
 import { cleanForm, foldKey } from './normalize.ts';
-import { georgianForms, russianForms } from './inflect.ts';
-import { FORM_AMBIGUOUS, type CompiledDisambiguation, type CompiledMatcher } from './types.ts';
+import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
 const DEMONYM = /^(russian|georgian|abkhaz|abkhazian|ossetian|ossete|swiss|american|european|soviet|ukrainian|armenian|azerbaijani|caucasian)s?$/;
@@ -34,27 +34,26 @@ function isDescription(form: string): boolean {
 
 /** Compiles entities into the serialisable matcher; see `CompiledMatcher`. */
 export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
-  const formIndex = new Map<string, number>();
-  const forms: string[] = [];
-  const formEntities: number[][] = [];
-  const formFlags: number[] = [];
+  const aliases: string[] = [];
+  const aliasInfo: number[] = [];
+  const names: string[] = [];
   const cueIndex = new Map<string, number>();
   const cues: string[] = [];
-  const disambiguation: CompiledDisambiguation[] = [];
+  const disambiguation: CompiledMatcher['disambiguation'] = [];
   const idIndex = new Map(entities.map((e, i) => [e.id, i]));
+  const typeNames: EntityType[] = [];
+  const topicNames: string[] = [];
+  const indexOf = <T>(list: T[], x: T): number => {
+    let k = list.indexOf(x);
+    if (k < 0) k = list.push(x) - 1;
+    return k;
+  };
+  let lastEntity = 0;
 
-  const addForm = (form: string, entity: number, flags: number): void => {
-    let k = formIndex.get(form);
-    if (k === undefined) {
-      k = forms.length;
-      formIndex.set(form, k);
-      forms.push(form);
-      formEntities.push([]);
-      formFlags.push(0);
-    }
-    const list = formEntities[k]!;
-    if (entity >= 0 && !list.includes(entity)) list.push(entity);
-    formFlags[k]! |= flags;
+  const addAlias = (alias: string, entity: number, kind: number, flags: number): void => {
+    aliases.push(alias);
+    aliasInfo.push((entity - lastEntity) * 8 + kind * 2 + flags);
+    lastEntity = entity;
   };
   const cue = (s: string): number => {
     const key = foldKey(cleanForm(s));
@@ -75,40 +74,50 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     const ru = (a.ru ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ka = (a.ka ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ownKeys = new Set([...plain, ...ru, ...ka].map(foldKey));
-    const person = e.type === 'person';
-    const add = (alias: string, variants: string[]): void => {
+    let first: string | undefined;
+    const add = (alias: string, kind: number): void => {
       const key = foldKey(alias);
       if (isDemonym(key, ownKeys) || isDescription(alias)) return;
-      const flags = ambiguous.has(key) ? FORM_AMBIGUOUS : 0;
-      for (const v of variants) addForm(v, ei, flags);
+      first ??= alias;
+      addAlias(alias, ei, kind, ambiguous.has(key) ? FORM_AMBIGUOUS : 0);
     };
-    for (const s of plain) add(s, [s]);
-    for (const s of ru) add(s, russianForms(s, person));
-    for (const s of ka) add(s, georgianForms(s));
+    for (const s of plain) add(s, ALIAS_PLAIN);
+    for (const s of ru) add(s, ALIAS_RU);
+    for (const s of ka) add(s, ALIAS_KA);
+    names.push(first === e.name ? '' : e.name);
     if (d) {
       for (const b of d.blockers ?? []) {
         const f = cleanForm(b);
-        if (f) addForm(f, -1, 0);
+        if (f) addAlias(f, ei, ALIAS_BLOCKER, 0);
       }
-      disambiguation.push({
-        entity: ei,
-        prior: d.prior,
-        cues: (d.cues ?? []).map(cue),
-        cueEntities: (d.cueEntities ?? []).map((id) => idIndex.get(id) ?? -1).filter((i) => i >= 0),
-        against: [...(d.against ?? []), ...(d.blockers ?? [])].map(cue),
-      });
+      disambiguation.push([
+        ei,
+        d.prior,
+        (d.cues ?? []).map(cue),
+        (d.cueEntities ?? []).map((id) => idIndex.get(id) ?? -1).filter((i) => i >= 0),
+        [...(d.against ?? []), ...(d.blockers ?? [])].map(cue),
+      ]);
     }
   });
-  // A form shared by two entities needs context whatever the packs say.
-  formEntities.forEach((list, k) => {
-    if (list.length > 1) formFlags[k]! |= FORM_AMBIGUOUS;
+  for (const e of entities) for (const t of e.topics) indexOf(topicNames, t);
+  // Each entity's topics, in order, as the digits (topic number + 1) of one integer in base T + 1.
+  const base = topicNames.length + 1;
+  const topics = entities.map((e) => {
+    let code = 0;
+    for (let k = e.topics.length - 1; k >= 0; k--) code = code * base + topicNames.indexOf(e.topics[k]!) + 1;
+    if (!Number.isSafeInteger(code)) throw new Error(`entity "${e.id}" has too many topics for the compiled matcher`);
+    return code;
   });
   return {
-    v: 1,
-    entities: entities.map((e) => ({ id: e.id, name: e.name, type: e.type, topics: [...e.topics] })),
-    forms,
-    formEntities,
-    formFlags,
+    v: 2,
+    ids: entities.map((e) => e.id),
+    names,
+    typeNames,
+    types: entities.map((e) => indexOf(typeNames, e.type)),
+    topicNames,
+    topics,
+    aliases,
+    aliasInfo,
     cues,
     disambiguation,
   };

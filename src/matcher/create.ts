@@ -1,12 +1,27 @@
 /**
- * Hydrates a compiled matcher: builds the alias and cue tries and wires scan, evidence
- * and resolve together.
+ * Hydrates a compiled matcher: expands the inflected forms of the aliases, builds the
+ * alias and cue tries and wires scan, evidence and resolve together. Runs in steps
+ * (`createMatcherIncremental`) or in one go (`createMatcher`).
  */
 import { charFlags, foldKey, LOWER, UPPER, SKIP, SPACE } from './normalize.ts';
-import { buildTrie } from './trie.ts';
+import { georgianForms, russianForms } from './inflect.ts';
+import { buildTrieSteps } from './trie.ts';
 import { scanTrie } from './scan.ts';
 import { PageEvidence, decide } from './resolve.ts';
-import { FORM_AMBIGUOUS, type CompiledMatcher, type Evidence, type Hit, type Matcher, type Mention } from './types.ts';
+import {
+  ALIAS_BLOCKER,
+  ALIAS_KA,
+  ALIAS_RU,
+  FORM_AMBIGUOUS,
+  type CompiledDisambiguation,
+  type CompiledMatcher,
+  type Evidence,
+  type Hit,
+  type Matcher,
+  type MatcherBuilder,
+  type MatcherEntity,
+  type Mention,
+} from './types.ts';
 
 /** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
 const CAPS_WORDS = new Set(['us', 'it', 'as', 'at', 'in', 'on', 'or', 'an', 'am', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'of', 'so', 'to', 'up', 'we', 'is', 'by', 'if', 'all', 'and', 'any', 'are', 'can', 'did', 'gas', 'his', 'its', 'new', 'now', 'off', 'one', 'our', 'out', 'say', 'see', 'she', 'the', 'two', 'was', 'who', 'why', 'won']);
@@ -59,13 +74,84 @@ function isAcronym(form: string): boolean {
   return upper >= 2;
 }
 
-/** Hydrates a compiled matcher (cheap: builds two tries from strings). */
-export function createMatcher(compiled: CompiledMatcher): Matcher {
-  const { forms, formEntities, formFlags, entities } = compiled;
-  const keys = forms.map(foldKey);
-  const trie = buildTrie(keys, keys.map((_, i) => i));
-  const cueTrie = buildTrie(compiled.cues, compiled.cues.map((_, i) => i));
+/** Aliases expanded per hydration step (a Russian alias yields up to 48 forms). */
+const ALIASES_PER_STEP = 48;
+
+/** The entity table of a compiled matcher. */
+function hydrateEntities(c: CompiledMatcher): MatcherEntity[] {
+  const firstAlias: string[] = [];
+  let e = 0;
+  c.aliasInfo.forEach((info, i) => {
+    e += Math.floor(info / 8);
+    if ((info >> 1) % 4 !== ALIAS_BLOCKER) firstAlias[e] ??= c.aliases[i]!;
+  });
+  return c.ids.map((id, i) => {
+    const topics: string[] = [];
+    const base = c.topicNames.length + 1;
+    for (let code = c.topics[i]!; code > 0; code = Math.floor(code / base)) topics.push(c.topicNames[(code % base) - 1]!);
+    return { id, name: c.names[i] || (firstAlias[i] ?? ''), type: c.typeNames[c.types[i]!]!, topics };
+  });
+}
+
+/**
+ * Hydration as a sequence of small steps (each yield is a point where the caller may
+ * give the page a turn): entity table, inflected forms, the alias trie, the cue trie.
+ */
+function* hydrateSteps(compiled: CompiledMatcher): Generator<void, Matcher, void> {
+  const entities = hydrateEntities(compiled);
+  const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({
+    entity,
+    prior,
+    cues,
+    cueEntities,
+    against,
+  }));
+  yield;
+
+  // Surface forms, in the order of the aliases and of each alias's variants.
+  const formIndex = new Map<string, number>();
+  const forms: string[] = [];
+  const keys: string[] = [];
+  const formEntities: number[][] = [];
+  const formFlags: number[] = [];
+  const addForm = (form: string, entity: number, flags: number): void => {
+    let k = formIndex.get(form);
+    if (k === undefined) {
+      k = forms.length;
+      formIndex.set(form, k);
+      forms.push(form);
+      keys.push(foldKey(form));
+      formEntities.push([]);
+      formFlags.push(0);
+    }
+    const list = formEntities[k]!;
+    if (entity >= 0 && !list.includes(entity)) list.push(entity);
+    formFlags[k]! |= flags;
+  };
+  let entity = 0;
+  const { aliases, aliasInfo } = compiled;
+  for (let i = 0; i < aliases.length; i++) {
+    if (i > 0 && i % ALIASES_PER_STEP === 0) yield;
+    const alias = aliases[i]!;
+    const info = aliasInfo[i]!;
+    entity += Math.floor(info / 8);
+    const kind = (info >> 1) % 4;
+    const flags = info & FORM_AMBIGUOUS;
+    if (kind === ALIAS_BLOCKER) addForm(alias, -1, 0);
+    else if (kind === ALIAS_RU) for (const v of russianForms(alias, entities[entity]?.type === 'person')) addForm(v, entity, flags);
+    else if (kind === ALIAS_KA) for (const v of georgianForms(alias)) addForm(v, entity, flags);
+    else addForm(alias, entity, flags);
+  }
+  // A form shared by two entities needs context whatever the packs say.
+  formEntities.forEach((list, k) => {
+    if (list.length > 1) formFlags[k]! |= FORM_AMBIGUOUS;
+  });
   const caps = forms.map((f, i) => isAcronym(f) && CAPS_WORDS.has(keys[i]!));
+  yield;
+
+  const trie = yield* buildTrieSteps(keys, keys.map((_, i) => i));
+  yield;
+  const cueTrie = yield* buildTrieSteps(compiled.cues, compiled.cues.map((_, i) => i));
 
   const accept = (outputs: number[], start: number, end: number, text: string): Hit | undefined => {
     let hit: Hit | undefined;
@@ -113,7 +199,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return hits;
   };
 
-  const createEvidence = (): Evidence => new PageEvidence(compiled, (text, found) => {
+  const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => {
     scanTrie(cueTrie, text, (outputs) => outputs, (_s, _e, cues) => {
       for (const c of cues) found(c);
     });
@@ -144,5 +230,37 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return out;
   };
 
-  return { entities, scan, createEvidence, resolve, findMentions };
+  return { entities, forms, scan, createEvidence, resolve, findMentions };
+}
+
+/**
+ * Starts hydrating a compiled matcher in small steps (see `MatcherBuilder`): the content
+ * script drives it inside its time slices, so the page never waits on one long block.
+ */
+export function createMatcherIncremental(compiled: CompiledMatcher): MatcherBuilder {
+  const steps = hydrateSteps(compiled);
+  let result: Matcher | null = null;
+  const step = (deadline: number): boolean => {
+    while (!result) {
+      const r = steps.next();
+      if (r.done) result = r.value;
+      else if (performance.now() >= deadline) break;
+    }
+    return !result;
+  };
+  return {
+    step,
+    get done() {
+      return result !== null;
+    },
+    matcher() {
+      step(Infinity);
+      return result!;
+    },
+  };
+}
+
+/** Hydrates a compiled matcher in one go (Node callers: CLI, evaluation, tests). */
+export function createMatcher(compiled: CompiledMatcher): Matcher {
+  return createMatcherIncremental(compiled).matcher();
 }

@@ -5,7 +5,7 @@
  * candidate wins only above a threshold and by a margin; otherwise nothing is marked
  * (a wrong card is worse than no card).
  */
-import type { CompiledDisambiguation, CompiledMatcher, Evidence, Hit } from './types.ts';
+import type { CompiledDisambiguation, Evidence, Hit } from './types.ts';
 
 /** Score needed to mark: log-odds of 0.8. */
 export const THRESHOLD = Math.log(0.8 / 0.2);
@@ -34,10 +34,10 @@ export class PageEvidence implements Evidence {
   readonly byEntity = new Map<number, CompiledDisambiguation>();
 
   constructor(
-    compiled: CompiledMatcher,
+    disambiguation: readonly CompiledDisambiguation[],
     private readonly findCues: (text: string, found: (cue: number) => void) => void,
   ) {
-    for (const d of compiled.disambiguation) this.byEntity.set(d.entity, d);
+    for (const d of disambiguation) this.byEntity.set(d.entity, d);
   }
 
   addText(text: string): void {

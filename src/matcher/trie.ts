@@ -1,7 +1,7 @@
 /**
  * A character trie over folded keys in typed arrays: nodes in depth-first order, children
  * as a sorted sibling list, the root's children also in a dense table. Built at hydrate
- * time from sorted keys in one pass, without per-node objects.
+ * time from sorted keys in one pass (in steps, see `buildTrieSteps`), without per-node objects.
  */
 
 /** Children of the root for code units below this are looked up in a dense table. */
@@ -23,8 +23,23 @@ export interface Trie {
   rootDense: Int32Array;
 }
 
+/** Keys inserted per step of `buildTrieSteps`. */
+const KEYS_PER_STEP = 512;
+
 /** Builds a trie; `values[i]` is stored at the node of `keys[i]`. */
 export function buildTrie(keys: readonly string[], values: readonly number[]): Trie {
+  const steps = buildTrieSteps(keys, values);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `buildTrie` in small steps: yields after the sort and after every `KEYS_PER_STEP` keys,
+ * so a caller can spread the work over time slices.
+ */
+export function* buildTrieSteps(keys: readonly string[], values: readonly number[]): Generator<void, Trie, void> {
   const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   let size = 1;
   for (const k of keys) size += k.length;
@@ -37,7 +52,10 @@ export function buildTrie(keys: readonly string[], values: readonly number[]): T
   const path = [0];
   let prev = '';
   let n = 1;
-  for (const i of order) {
+  yield;
+  for (let o = 0; o < order.length; o++) {
+    if (o > 0 && o % KEYS_PER_STEP === 0) yield;
+    const i = order[o]!;
     const key = keys[i]!;
     if (key.length === 0) continue;
     let lcp = 0;

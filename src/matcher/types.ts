@@ -11,7 +11,7 @@ export interface MatcherEntity {
   topics: string[];
 }
 
-/** Disambiguation of one entity, with cues as indices into `CompiledMatcher.cues`. */
+/** Disambiguation of one entity (hydrated), with cues as indices into `CompiledMatcher.cues`. */
 export interface CompiledDisambiguation {
   /** Entity number. */
   entity: number;
@@ -25,28 +25,54 @@ export interface CompiledDisambiguation {
   against: number[];
 }
 
+/** Alias kinds (bits 1–2 of `CompiledMatcher.aliasInfo`): how the page expands an alias into surface forms. */
+export const ALIAS_PLAIN = 0;
+/** Russian: declined with `russianForms`. */
+export const ALIAS_RU = 1;
+/** Georgian: case and postposition forms with `georgianForms`. */
+export const ALIAS_KA = 2;
+/** A blocker: a longer non-entity name that consumes its span and marks nothing. */
+export const ALIAS_BLOCKER = 3;
+
 /**
- * The compiled, JSON-serialisable form of a set of entities. Surface forms are stored
- * as strings (declined forms already expanded); `createMatcher` builds the trie from them,
- * which keeps the bundle small and the hydrate cheap.
+ * The compiled, JSON-serialisable form of a set of entities, kept small because it ships
+ * in the content script of every page. Aliases are stored cleaned but not inflected: the
+ * page expands the Russian and Georgian forms while it hydrates (`createMatcherIncremental`),
+ * in the same order as a compile-time expansion would, so form numbers are stable.
  */
 export interface CompiledMatcher {
   /** Format version; bump when the shape changes. */
-  v: 1;
-  entities: MatcherEntity[];
+  v: 2;
+  /** Entity ids (index = entity number). */
+  ids: string[];
+  /** Entity display names; '' when the name is the entity's first alias in `aliases`. */
+  names: string[];
+  /** Entity type names used by `types`. */
+  typeNames: EntityType[];
+  /** Entity type per entity, as an index into `typeNames`. */
+  types: number[];
+  /** Topic ids used by `topics`. */
+  topicNames: string[];
   /**
-   * Surface forms, whitespace-normalised but with their original case (the case rules
-   * are read from it). Parallel to `formEntities` and `formFlags`.
+   * Topics per entity, in order, as one integer whose digits in base `topicNames.length + 1`
+   * (least significant first) are topic numbers + 1; 0 = none.
    */
-  forms: string[];
-  /** Entity numbers of each form; an empty list is a blocker (a longer non-entity name). */
-  formEntities: number[][];
-  /** Bit flags per form: see `FORM_AMBIGUOUS`. */
-  formFlags: number[];
+  topics: number[];
+  /**
+   * Aliases (cleaned: whitespace-normalised, original case) in compile order, with the
+   * demonyms and descriptions already dropped, and the blockers in their place.
+   */
+  aliases: string[];
+  /**
+   * Per alias: `(entity step) * 8 + kind * 2 + ambiguous`, where the entity step is the
+   * entity number minus that of the previous alias (the first counts from 0), `kind` is
+   * one of ALIAS_PLAIN/RU/KA/BLOCKER and `ambiguous` is `FORM_AMBIGUOUS`.
+   */
+  aliasInfo: number[];
   /** Cue words and phrases (folded), looked up case-insensitively by the evidence scan. */
   cues: string[];
-  /** Disambiguation records, at most one per entity. */
-  disambiguation: CompiledDisambiguation[];
+  /** Disambiguation records, at most one per entity: [entity, prior, cues, cueEntities, against]. */
+  disambiguation: [number, number, number[], number[], number[]][];
 }
 
 /** Form flag: the form has a sense outside the dataset or is shared, so it needs context. */
@@ -62,7 +88,7 @@ export interface Hit {
   candidates: number[];
   /** True when context must decide (`resolve`). */
   ambiguous: boolean;
-  /** Form number (index into `CompiledMatcher.forms`) that matched. */
+  /** Form number (index into the hydrated matcher's surface forms, `Matcher.forms`) that matched. */
   form: number;
   /**
    * Set on ambiguous hits followed by a capitalised word that is not itself a name: most
@@ -95,6 +121,8 @@ export interface Evidence {
 export interface Matcher {
   /** Entity table; a hit's candidates and `resolve`'s result index into it. */
   readonly entities: ReadonlyArray<MatcherEntity>;
+  /** Surface forms (inflected forms expanded), whitespace-normalised, original case; `Hit.form` indexes into it. */
+  readonly forms: ReadonlyArray<string>;
   /** Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits carry every candidate. */
   scan(text: string): Hit[];
   /** Page-level evidence gathered block by block (title + body) before ambiguous hits are decided. */
@@ -103,4 +131,20 @@ export interface Matcher {
   resolve(hit: Hit, evidence: Evidence): number;
   /** Convenience for whole texts (CLI, eval): scan + evidence + resolve. */
   findMentions(text: string, opts?: { title?: string }): Mention[];
+}
+
+/**
+ * A matcher being hydrated in small steps, so that no single block of main-thread work
+ * is long (the content script drives it inside its time slices).
+ */
+export interface MatcherBuilder {
+  /**
+   * Does hydration work until `deadline` (a `performance.now()` time) is reached or the
+   * work is done; always does at least one small unit. Returns true while work remains.
+   */
+  step(deadline: number): boolean;
+  /** Whether the matcher is ready. */
+  readonly done: boolean;
+  /** The hydrated matcher (finishes the remaining work synchronously if needed). */
+  matcher(): Matcher;
 }
