@@ -4,7 +4,7 @@
  * and filters the aliases; the page expands the inflected forms when it hydrates.
  */
 import type { Entity, EntityType } from '../facts/types.ts';
-import { cleanForm, foldKey } from './normalize.ts';
+import { cleanForm, foldKey, slugId } from './normalize.ts';
 import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
@@ -110,7 +110,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
   });
   return {
     v: 2,
-    ids: entities.map((e) => e.id),
+    ids: entities.map((e) => (slugId(e.name) === e.id ? '' : e.id)),
     names,
     typeNames,
     types: entities.map((e) => indexOf(typeNames, e.type)),

@@ -3,7 +3,7 @@
  * alias and cue tries and wires scan, evidence and resolve together. Runs in steps
  * (`createMatcherIncremental`) or in one go (`createMatcher`).
  */
-import { charFlags, foldKey, LOWER, UPPER, SKIP, SPACE } from './normalize.ts';
+import { charFlags, foldKey, slugId, LOWER, UPPER, SKIP, SPACE } from './normalize.ts';
 import { georgianForms, russianForms } from './inflect.ts';
 import { buildTrieSteps } from './trie.ts';
 import { scanTrie } from './scan.ts';
@@ -89,8 +89,14 @@ function hydrateEntities(c: CompiledMatcher): MatcherEntity[] {
     const topics: string[] = [];
     const base = c.topicNames.length + 1;
     for (let code = c.topics[i]!; code > 0; code = Math.floor(code / base)) topics.push(c.topicNames[(code % base) - 1]!);
-    return { id, name: c.names[i] || (firstAlias[i] ?? ''), type: c.typeNames[c.types[i]!]!, topics };
+    const name = c.names[i] || (firstAlias[i] ?? '');
+    return { id: id || slugId(name), name, type: c.typeNames[c.types[i]!]!, topics };
   });
+}
+
+/** Entity ids of a compiled matcher (cheap: no trie is built). */
+export function compiledEntityIds(compiled: CompiledMatcher): string[] {
+  return hydrateEntities(compiled).map((e) => e.id);
 }
 
 /**

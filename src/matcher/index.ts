@@ -8,6 +8,6 @@
  * ```
  */
 export { compileMatcher } from './compile.ts';
-export { createMatcher, createMatcherIncremental } from './create.ts';
+export { compiledEntityIds, createMatcher, createMatcherIncremental } from './create.ts';
 export { FORM_AMBIGUOUS } from './types.ts';
 export type { CompiledMatcher, CompiledDisambiguation, Evidence, Hit, Matcher, MatcherBuilder, MatcherEntity, Mention } from './types.ts';

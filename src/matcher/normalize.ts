@@ -116,3 +116,11 @@ export function foldKey(form: string): string {
   for (let i = 0; i < form.length; i++) out += String.fromCharCode(foldChar(form.charCodeAt(i)));
   return out;
 }
+
+/**
+ * The usual id of an entity named `name` ("Sochi (Dagomys) Agreement, 1992" →
+ * "sochi-dagomys-agreement-1992"): the compiled matcher leaves out ids that equal it.
+ */
+export function slugId(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -43,7 +43,7 @@ export const ALIAS_BLOCKER = 3;
 export interface CompiledMatcher {
   /** Format version; bump when the shape changes. */
   v: 2;
-  /** Entity ids (index = entity number). */
+  /** Entity ids (index = entity number); '' when the id is `slugId` of the entity's name. */
   ids: string[];
   /** Entity display names; '' when the name is the entity's first alias in `aliases`. */
   names: string[];
