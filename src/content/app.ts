@@ -5,7 +5,7 @@
  * imported packs apply live; switching off removes everything we placed.
  * Diagnostics, step and reveal are answered in every frame, active or not.
  */
-import { compileMatcher, createMatcher, type Matcher } from '../matcher/index.ts';
+import { compiledEntityIds, compileMatcher, createMatcherIncremental, type MatcherBuilder } from '../matcher/index.ts';
 import type { CompiledMatcher } from '../matcher/index.ts';
 import type { Entity, Pack } from '../facts/types.ts';
 import { browser } from '../shared/browser.ts';
@@ -57,7 +57,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const life = new AbortController();
   // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
   const bundled = sharedMatcher(win, compiled);
-  const bundledIds = new Set(compiled.ids);
+  const bundledIds = new Set(compiledEntityIds(compiled));
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let disabledSites: string[] = [];
@@ -169,12 +169,12 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
 
   // ---- start / stop -----------------------------------------------------------------
 
-  const matchers = (): Matcher[] => {
+  const matchers = (): MatcherBuilder[] => {
     const disabled = new Set(settings.disabledPacks);
     const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds.has(e.id));
     if (!entities.length) return [bundled()];
     try {
-      return [bundled(), createMatcher(compileMatcher(entities))];
+      return [bundled(), createMatcherIncremental(compileMatcher(entities))];
     } catch {
       return [bundled()];
     }

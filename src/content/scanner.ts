@@ -4,7 +4,7 @@
  * title, and resolves ambiguous names at the end of each pass. Mutation rescans go
  * through the same queue (bounded: on overflow, one full rescan instead).
  */
-import type { Evidence, Hit, Matcher } from '../matcher/index.ts';
+import type { Evidence, Hit, Matcher, MatcherBuilder } from '../matcher/index.ts';
 import { BlockReader, rangeOf, type TextBlock } from './blocks.ts';
 import { MentionStore, type PageMention } from './mentions.ts';
 import { INLINE_TAGS, composedParent, isInsideSkipped } from './skip.ts';
@@ -73,7 +73,7 @@ export class Scanner {
   readonly shadowRoots = new Set<ShadowRoot>();
   readonly stats: ScanStats = { busyMs: 0, maxSliceMs: 0, textNodes: 0, textChars: 0, passes: 0, firstStart: 0, lastEnd: 0 };
   private slots: MatcherSlot[] = [];
-  private getMatchers: () => Matcher[] = () => [];
+  private getMatchers: () => MatcherBuilder[] = () => [];
   private matchers: Matcher[] | null = null;
   private pending: PendingHit[] = [];
   private readonly queue = new Set<Node>();
@@ -96,10 +96,10 @@ export class Scanner {
 
   /**
    * Sets where the matchers come from (bundled first, then imported packs) and forgets
-   * everything found. They are built at the next full pass, so a frame that never gets
-   * any text never builds them.
+   * everything found. They are hydrated, in slices, before the next full pass, so a frame
+   * that never gets any text never builds them.
    */
-  setMatchers(get: () => Matcher[]): void {
+  setMatchers(get: () => MatcherBuilder[]): void {
     this.getMatchers = get;
     this.matchers = null;
     this.requestFull();
@@ -140,7 +140,9 @@ export class Scanner {
   private async loop(): Promise<void> {
     while ((this.full || this.queue.size) && !this.signal.aborted) {
       if (!this.stats.firstStart) this.stats.firstStart = performance.now();
-      // Starting a pass is a slice of its own (the first one hydrates the matchers).
+      // The first full pass hydrates the matchers first, in slices of their own.
+      if (this.full && !this.matchers && !(await this.hydrate())) continue;
+      // Starting a pass is a slice of its own.
       const t = performance.now();
       const roots = this.full ? this.startFull() : this.startPartial();
       this.countSlice(performance.now() - t);
@@ -160,6 +162,19 @@ export class Scanner {
     }
   }
 
+  /**
+   * Hydrates the matchers a small step at a time inside the usual slices (their time counts
+   * like any other slice). False when aborted or when `setMatchers` replaced them meanwhile.
+   */
+  private async hydrate(): Promise<boolean> {
+    const get = this.getMatchers;
+    let builders: MatcherBuilder[] | null = null;
+    await runSliced(() => this.getMatchers === get && (builders ??= get()).some((b) => b.step(-Infinity)), this.stats, this.signal);
+    if (this.signal.aborted || this.getMatchers !== get || !builders) return false;
+    this.matchers = (builders as MatcherBuilder[]).map((b) => b.matcher());
+    return true;
+  }
+
   private countSlice(ms: number): void {
     this.stats.busyMs += ms;
     if (ms > this.stats.maxSliceMs) this.stats.maxSliceMs = ms;
@@ -171,7 +186,7 @@ export class Scanner {
     this.store.clear();
     this.pending = [];
     this.changed = true;
-    this.matchers ??= this.getMatchers();
+    this.matchers ??= this.getMatchers().map((b) => b.matcher());
     this.slots = this.matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
     for (const s of this.slots) {
       const title = this.doc.title;

@@ -6,20 +6,24 @@
  * scripts of same-origin subframes use it. Where that is not reachable (cross-origin
  * frames, Firefox's per-frame sandboxes), a frame hydrates its own.
  */
-import { createMatcher, type CompiledMatcher, type Matcher } from '../matcher/index.ts';
+import { createMatcherIncremental, type CompiledMatcher, type MatcherBuilder } from '../matcher/index.ts';
 
 const KEY = '__backstorySharedMatcher';
 
-type Getter = { version: string; get: () => Matcher };
+type Getter = { version: string; get: () => MatcherBuilder };
 
 /** A tag for this build's data, so a frame never borrows a matcher built from other data. */
-const versionOf = (c: CompiledMatcher): string => `${c.v}:${c.ids.length}:${c.aliases.length}:${c.ids[0] ?? ''}`;
+const versionOf = (c: CompiledMatcher): string => `${c.v}:${c.ids.length}:${c.aliases.length}:${c.aliases[0] ?? ''}:${c.ids[0] ?? ''}`;
 
-/** The bundled matcher for this frame: borrowed from the top frame when possible, else built here on first use. */
-export function sharedMatcher(win: Window, compiled: CompiledMatcher): () => Matcher {
+/**
+ * The bundled matcher for this frame, as a builder that the scanner steps until it is
+ * hydrated: borrowed from the top frame when possible (whichever frame steps it first
+ * does the work, once), else started here on first use.
+ */
+export function sharedMatcher(win: Window, compiled: CompiledMatcher): () => MatcherBuilder {
   const version = versionOf(compiled);
-  let own: Matcher | null = null;
-  const local: Getter = { version, get: () => (own ??= createMatcher(compiled)) };
+  let own: MatcherBuilder | null = null;
+  const local: Getter = { version, get: () => (own ??= createMatcherIncremental(compiled)) };
   if (win === win.top) {
     try {
       Object.defineProperty(win, KEY, { value: local, configurable: true });

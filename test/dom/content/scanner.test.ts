@@ -1,14 +1,14 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Scanner } from '../../../src/content/scanner.ts';
 import { ENTITIES } from '../../unit/matcher/entities.ts';
-import { compileMatcher, createMatcher } from '../../../src/matcher/index.ts';
+import { compileMatcher, createMatcherIncremental, type MatcherBuilder } from '../../../src/matcher/index.ts';
 
-const matcher = createMatcher(compileMatcher(ENTITIES));
+const compiled = compileMatcher(ENTITIES);
 
 function scanner(): { s: Scanner; passes: () => number } {
   let passes = 0;
   const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined }, new AbortController().signal);
-  s.setMatchers(() => [matcher]);
+  s.setMatchers(() => [createMatcherIncremental(compiled)]);
   return { s, passes: () => passes };
 }
 
@@ -99,5 +99,58 @@ describe('Scanner on one huge text node', () => {
     await s.run();
     expect(marked(s)).toEqual(['Mikhail Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi', 'Moscow=moscow']);
     expect(s.stats.textChars).toBe(text.length);
+  });
+});
+
+describe('Scanner hydration', () => {
+  /** A builder whose every step busy-waits `ms`, `steps` times, then hands over a real matcher. */
+  function slowBuilder(steps: number, ms: number): MatcherBuilder & { taken: () => number } {
+    const real = createMatcherIncremental(compiled);
+    let taken = 0;
+    return {
+      step: () => {
+        if (taken >= steps) return real.step(-Infinity);
+        const end = performance.now() + ms;
+        while (performance.now() < end) {
+          /* busy */
+        }
+        taken++;
+        return true;
+      },
+      get done() {
+        return taken >= steps && real.done;
+      },
+      matcher: () => real.matcher(),
+      taken: () => taken,
+    };
+  }
+
+  it('hydrates the matchers in slices and counts the time as busy', async () => {
+    document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    const b = slowBuilder(20, 2);
+    s.setMatchers(() => [b]);
+    await s.run();
+    expect(b.taken()).toBe(20);
+    expect(marked(s)).toEqual(['Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
+    expect(s.stats.busyMs).toBeGreaterThanOrEqual(40);
+    expect(s.stats.maxSliceMs).toBeLessThan(30);
+  });
+
+  it('starts again with the new matchers when they change during hydration', async () => {
+    document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    const first = slowBuilder(20, 2);
+    const only = compileMatcher(ENTITIES.filter((e) => e.id === 'tbilisi'));
+    // The settings change (e.g. a pack switched off) arrives between two slices of hydration.
+    const step = first.step;
+    first.step = (deadline) => {
+      if (first.taken() === 5) s.setMatchers(() => [createMatcherIncremental(only)]);
+      return step(deadline);
+    };
+    s.setMatchers(() => [first]);
+    await s.run();
+    expect(marked(s)).toEqual(['Tbilisi=tbilisi']);
+    expect(first.taken()).toBeLessThan(20);
   });
 });
