@@ -182,7 +182,7 @@ export async function benchPage(
     floorMs,
     floorRatio: floorMs > 0 ? Math.round((busyMs / floorMs) * 100) / 100 : NaN,
     markJs: mark,
-    markJsRatio: busyMs > 0 ? r1(mark.ms / busyMs) : NaN,
+    markJsRatio: busyMs > 0 && !mark.error ? r1(mark.ms / busyMs) : NaN,
     loadWithoutMs,
     loadWithMs,
     loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,

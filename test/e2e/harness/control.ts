@@ -91,18 +91,20 @@ export interface FrameDiagnostics {
 export async function allFrameDiagnostics(ctx: ExtensionBrowser, page: Page, maxId = 4000): Promise<FrameDiagnostics[]> {
   const tabId = await tabIdOf(ctx, page);
   return ctx.sw.evaluate(
+    // No named inner functions: the body runs as source in the worker (tsx's __name helper is absent there).
     async ({ tabId, maxId }) => {
       const out: { frameId: number; diag: Diagnostics }[] = [];
-      const ask = async (frameId: number): Promise<void> => {
-        try {
-          const r = (await chrome.tabs.sendMessage(tabId, { type: 'backstory/diagnostics' }, { frameId })) as (Diagnostics & { ok?: boolean }) | undefined;
-          if (r && r.ok) out.push({ frameId, diag: r });
-        } catch {
-          /* no such frame, or no content script there */
-        }
-      };
       for (let start = 0; start <= maxId; start += 500) {
-        await Promise.all(Array.from({ length: Math.min(500, maxId - start + 1) }, (_, i) => ask(start + i)));
+        await Promise.all(
+          Array.from({ length: Math.min(500, maxId - start + 1) }, (_, i) => start + i).map(async (frameId) => {
+            try {
+              const r = (await chrome.tabs.sendMessage(tabId, { type: 'backstory/diagnostics' }, { frameId })) as (Diagnostics & { ok?: boolean }) | undefined;
+              if (r && r.ok) out.push({ frameId, diag: r });
+            } catch {
+              /* no such frame, or no content script there */
+            }
+          }),
+        );
       }
       return out.sort((a, b) => a.frameId - b.frameId);
     },
