@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -21,10 +20,10 @@ import {
   waitForScan,
   type ExtensionBrowser,
   type TestServer,
+  axeViolations,
 } from './harness/index.ts';
 
 const PACKS_DIR = join(REPO_ROOT, 'test/fixtures/packs');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** An article naming the fictional entities of ui-test-pack.json next to a bundled one. */
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Accord</title></head><body><article>
@@ -32,19 +31,6 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p>The envoy Orlanda Varnek arrived in Tbilisi on Monday to discuss the Zephyrine Accord with officials.</p>
 <p>Varnek said the Zephyrine Accord would be reviewed next year, and that NATO had been informed.</p>
 </article></body></html>`;
-
-async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  const has = (): Promise<boolean> => page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
-  if (!(await has())) {
-    await page.addScriptTag({ content: AXE }).catch(() => undefined);
-    if (!(await has())) await page.evaluate(AXE);
-  }
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 const hasChromium = chromiumPath() !== undefined;
 if (!hasChromium) console.warn(CHROMIUM_MISSING);

@@ -4,8 +4,7 @@
  * undone, choices survive a restart, and axe finds nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
@@ -24,6 +23,7 @@ import {
   type Diagnostics,
   type ExtensionBrowser,
   type TestServer,
+  axeViolations,
 } from './harness/index.ts';
 
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
@@ -38,21 +38,6 @@ const TOPIC_LABEL: Record<string, string> = {
   media: 'Media',
   'law-rights': 'Law & rights',
 };
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in a page (script tag, or evaluated when the page's CSP refuses the tag). */
-async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  const has = (): Promise<boolean> => page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
-  if (!(await has())) {
-    await page.addScriptTag({ content: AXE }).catch(() => undefined);
-    if (!(await has())) await page.evaluate(AXE);
-  }
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 const ranges = (d: Diagnostics, name: string): number => d.highlights[name] ?? 0;
 

@@ -5,8 +5,7 @@
  * Russian, and the real side panel opens from a user click (popup button, card button).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
@@ -24,9 +23,9 @@ import {
   type Diagnostics,
   type ExtensionBrowser,
   type TestServer,
+  axeViolations,
 } from './harness/index.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
 const nameOf = (id: string): string => ENTITIES.get(id)?.name ?? id;
 
@@ -36,20 +35,6 @@ const OTHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>NATO foreign ministers met in Brussels. The EU foreign policy chief Kaja Kallas said the alliance and the European Union would keep working together.</p>
 <p>Later, Kaja Kallas travelled to Batumi on the Black Sea coast, where NATO ships had called earlier this year.</p>
 </article></body></html>`;
-
-/** Runs axe-core in a page (script tag, or evaluated when the page's CSP refuses the tag). */
-async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  const has = (): Promise<boolean> => page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
-  if (!(await has())) {
-    await page.addScriptTag({ content: AXE }).catch(() => undefined);
-    if (!(await has())) await page.evaluate(AXE);
-  }
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 const hasChromium = chromiumPath() !== undefined;
 if (!hasChromium) console.warn(CHROMIUM_MISSING);

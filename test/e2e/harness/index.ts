@@ -19,3 +19,4 @@ export * from './watch.ts';
 export * from './pages.ts';
 export * from './firefox.ts';
 export * from './control.ts';
+export * from './axe.ts';
