@@ -3,9 +3,9 @@
  * alias and cue tries and wires scan, evidence and resolve together. Runs in steps
  * (`createMatcherIncremental`) or in one go (`createMatcher`).
  */
-import { charFlags, foldKey, slugId, LOWER, UPPER, SKIP, SPACE } from './normalize.ts';
+import { charFlags, foldChar, foldKey, scriptGroup, slugId, GROUP_CHARS, GROUP_OTHER, LOWER, SCRIPT_GROUPS, UPPER, SKIP, SPACE } from './normalize.ts';
 import { georgianForms, russianForms } from './inflect.ts';
-import { buildTrieSteps } from './trie.ts';
+import { buildTrieSteps, type Trie } from './trie.ts';
 import { scanTrie } from './scan.ts';
 import { PageEvidence, decide } from './resolve.ts';
 import {
@@ -74,8 +74,10 @@ function isAcronym(form: string): boolean {
   return upper >= 2;
 }
 
-/** Aliases expanded per hydration step (a Russian alias yields up to 48 forms). */
-const ALIASES_PER_STEP = 48;
+/** Uninflected aliases added per hydration step. */
+const PLAIN_ALIASES_PER_STEP = 64;
+/** Russian or Georgian aliases inflected per step (a Russian alias yields up to 48 forms). */
+const INFLECTED_ALIASES_PER_STEP = 8;
 
 /** The entity table of a compiled matcher. */
 function hydrateEntities(c: CompiledMatcher): MatcherEntity[] {
@@ -101,9 +103,13 @@ export function compiledEntityIds(compiled: CompiledMatcher): string[] {
 
 /**
  * Hydration as a sequence of small steps (each yield is a point where the caller may
- * give the page a turn): entity table, inflected forms, the alias trie, the cue trie.
+ * give the page a turn): entity table, the forms of the uninflected aliases, the cue
+ * trie and the alias trie of the Latin (and other) names. The Russian and Georgian forms
+ * and their tries are built later, by `hydrateStep`, once a page shows it has text in
+ * that script (`missing`): most pages never pay for them. Unless `lazy` is false: then
+ * every script is built before the matcher is returned.
  */
-function* hydrateSteps(compiled: CompiledMatcher): Generator<void, Matcher, void> {
+function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void, Matcher, void> {
   const entities = hydrateEntities(compiled);
   const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({
     entity,
@@ -114,50 +120,112 @@ function* hydrateSteps(compiled: CompiledMatcher): Generator<void, Matcher, void
   }));
   yield;
 
-  // Surface forms, in the order of the aliases and of each alias's variants.
+  // Surface forms, in the order they were expanded.
   const formIndex = new Map<string, number>();
   const forms: string[] = [];
   const keys: string[] = [];
   const formEntities: number[][] = [];
   const formFlags: number[] = [];
+  const caps: boolean[] = [];
+  /** Per script group: the forms whose key starts in it. */
+  const groupForms: number[][] = Array.from({ length: SCRIPT_GROUPS }, () => []);
   const addForm = (form: string, entity: number, flags: number): void => {
     let k = formIndex.get(form);
     if (k === undefined) {
       k = forms.length;
       formIndex.set(form, k);
       forms.push(form);
-      keys.push(foldKey(form));
+      const key = foldKey(form);
+      keys.push(key);
       formEntities.push([]);
       formFlags.push(0);
+      caps.push(isAcronym(form) && CAPS_WORDS.has(key));
+      groupForms[scriptGroup(key.charCodeAt(0))]!.push(k);
     }
     const list = formEntities[k]!;
     if (entity >= 0 && !list.includes(entity)) list.push(entity);
     formFlags[k]! |= flags;
   };
+
+  // Aliases to inflect, per group of their first letter: [alias index, entity].
+  const deferred: [number, number][][] = Array.from({ length: SCRIPT_GROUPS }, () => []);
   let entity = 0;
   const { aliases, aliasInfo } = compiled;
   for (let i = 0; i < aliases.length; i++) {
-    if (i > 0 && i % ALIASES_PER_STEP === 0) yield;
+    if (i > 0 && i % PLAIN_ALIASES_PER_STEP === 0) yield;
     const alias = aliases[i]!;
     const info = aliasInfo[i]!;
     entity += Math.floor(info / 8);
     const kind = (info >> 1) % 4;
-    const flags = info & FORM_AMBIGUOUS;
     if (kind === ALIAS_BLOCKER) addForm(alias, -1, 0);
-    else if (kind === ALIAS_RU) for (const v of russianForms(alias, entities[entity]?.type === 'person')) addForm(v, entity, flags);
-    else if (kind === ALIAS_KA) for (const v of georgianForms(alias)) addForm(v, entity, flags);
-    else addForm(alias, entity, flags);
+    else if (kind === ALIAS_RU || kind === ALIAS_KA) deferred[scriptGroup(foldChar(alias.charCodeAt(0)))]!.push([i, entity]);
+    else addForm(alias, entity, info & FORM_AMBIGUOUS);
   }
-  // A form shared by two entities needs context whatever the packs say.
-  formEntities.forEach((list, k) => {
-    if (list.length > 1) formFlags[k]! |= FORM_AMBIGUOUS;
-  });
-  const caps = forms.map((f, i) => isAcronym(f) && CAPS_WORDS.has(keys[i]!));
-  yield;
-
-  const trie = yield* buildTrieSteps(keys, keys.map((_, i) => i));
   yield;
   const cueTrie = yield* buildTrieSteps(compiled.cues, compiled.cues.map((_, i) => i));
+
+  /** One group's trie, in steps: its deferred aliases inflected, then the trie of its forms. */
+  function* groupSteps(group: number): Generator<void, Trie, void> {
+    const list = deferred[group]!;
+    for (let d = 0; d < list.length; d++) {
+      if (d > 0 && d % INFLECTED_ALIASES_PER_STEP === 0) yield;
+      const [i, e] = list[d]!;
+      const alias = aliases[i]!;
+      const info = aliasInfo[i]!;
+      const flags = info & FORM_AMBIGUOUS;
+      const variants = (info >> 1) % 4 === ALIAS_RU ? russianForms(alias, entities[e]?.type === 'person') : georgianForms(alias);
+      for (const v of variants) addForm(v, e, flags);
+    }
+    const own = groupForms[group]!;
+    // A form shared by two entities needs context whatever the packs say.
+    for (const k of own) if (formEntities[k]!.length > 1) formFlags[k]! |= FORM_AMBIGUOUS;
+    yield;
+    return yield* buildTrieSteps(
+      own.map((k) => keys[k]!),
+      own,
+    );
+  }
+
+  const tries: (Trie | null)[] = Array.from({ length: SCRIPT_GROUPS }, () => null);
+  tries[GROUP_OTHER] = yield* groupSteps(GROUP_OTHER);
+  if (!lazy) for (let g = 0; g < SCRIPT_GROUPS; g++) tries[g] ??= yield* groupSteps(g);
+  /** Groups asked for by `missing`, and the steps of the one being built. */
+  const wanted = new Set<number>();
+  let building: { group: number; steps: Generator<void, Trie, void> } | null = null;
+  const patterns = tries.map((_, g) => (GROUP_CHARS[g] ? new RegExp(`[${GROUP_CHARS[g]}]`) : null));
+
+  /** Whether `text` has letters of a script group not built yet (and asks for them). */
+  const missing = (text: string): boolean => {
+    let found = false;
+    for (let g = 0; g < SCRIPT_GROUPS; g++) {
+      if (tries[g]) continue;
+      if (wanted.has(g) || patterns[g]?.test(text)) {
+        wanted.add(g);
+        found = true;
+      }
+    }
+    return found;
+  };
+
+  /** One small unit of building the wanted groups; true while some remain. */
+  const hydrateStep = (): boolean => {
+    if (!building) {
+      const next = [...wanted].sort((x, y) => x - y).find((g) => !tries[g]);
+      if (next === undefined) return false;
+      building = { group: next, steps: groupSteps(next) };
+    }
+    const r = building.steps.next();
+    if (r.done) {
+      tries[building.group] = r.value;
+      wanted.delete(building.group);
+      building = null;
+      return [...wanted].some((g) => !tries[g]);
+    }
+    return true;
+  };
+
+  const pickAlias = (c: number): Trie | null => tries[scriptGroup(c)] ?? null;
+  const pickCue = (): Trie => cueTrie;
 
   const accept = (outputs: number[], start: number, end: number, text: string): Hit | undefined => {
     let hit: Hit | undefined;
@@ -186,9 +254,12 @@ function* hydrateSteps(compiled: CompiledMatcher): Generator<void, Matcher, void
   };
 
   const scan = (text: string): Hit[] => {
+    // Correct first: a script not built yet is built now (the content script asks
+    // `missing` beforehand and builds in slices, so this is for the other callers).
+    if (missing(text)) while (hydrateStep());
     const hits: Hit[] = [];
     scanTrie(
-      trie,
+      pickAlias,
       text,
       (outputs, start, end) => accept(outputs, start, end, text),
       (_s, _e, hit) => {
@@ -206,7 +277,7 @@ function* hydrateSteps(compiled: CompiledMatcher): Generator<void, Matcher, void
   };
 
   const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => {
-    scanTrie(cueTrie, text, (outputs) => outputs, (_s, _e, cues) => {
+    scanTrie(pickCue, text, (outputs) => outputs, (_s, _e, cues) => {
       for (const c of cues) found(c);
     });
   });
@@ -236,15 +307,15 @@ function* hydrateSteps(compiled: CompiledMatcher): Generator<void, Matcher, void
     return out;
   };
 
-  return { entities, forms, scan, createEvidence, resolve, findMentions };
+  return { entities, forms, scan, missing, hydrateStep, createEvidence, resolve, findMentions };
 }
 
 /**
  * Starts hydrating a compiled matcher in small steps (see `MatcherBuilder`): the content
  * script drives it inside its time slices, so the page never waits on one long block.
  */
-export function createMatcherIncremental(compiled: CompiledMatcher): MatcherBuilder {
-  const steps = hydrateSteps(compiled);
+export function createMatcherIncremental(compiled: CompiledMatcher, opts: { lazyScripts?: boolean } = {}): MatcherBuilder {
+  const steps = hydrateSteps(compiled, opts.lazyScripts ?? true);
   let result: Matcher | null = null;
   const step = (deadline: number): boolean => {
     while (!result) {
@@ -266,7 +337,7 @@ export function createMatcherIncremental(compiled: CompiledMatcher): MatcherBuil
   };
 }
 
-/** Hydrates a compiled matcher in one go (Node callers: CLI, evaluation, tests). */
+/** Hydrates a compiled matcher in one go, every script included (Node callers: CLI, evaluation, tests). */
 export function createMatcher(compiled: CompiledMatcher): Matcher {
-  return createMatcherIncremental(compiled).matcher();
+  return createMatcherIncremental(compiled, { lazyScripts: false }).matcher();
 }

@@ -82,6 +82,26 @@ export function foldChar(c: number): number {
   return foldTable[c]!;
 }
 
+/** Script groups of the alias tries: built one by one, only when a page needs them. */
+export const GROUP_OTHER = 0;
+export const GROUP_CYRILLIC = 1;
+export const GROUP_GEORGIAN = 2;
+export const SCRIPT_GROUPS = 3;
+
+/** The script group of a code unit (Latin and everything else, Cyrillic, Georgian). */
+export function scriptGroup(c: number): number {
+  if (c < 0x400) return GROUP_OTHER;
+  if (c <= 0x52f) return GROUP_CYRILLIC;
+  if ((c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf) || (c >= 0x2d00 && c <= 0x2d2f)) return GROUP_GEORGIAN;
+  return GROUP_OTHER;
+}
+
+/** Characters of each script group other than GROUP_OTHER (for a quick "does this text need it"). */
+export const GROUP_CHARS: Readonly<Record<number, string>> = {
+  [GROUP_CYRILLIC]: '\\u0400-\\u052f',
+  [GROUP_GEORGIAN]: '\\u10a0-\\u10ff\\u1c90-\\u1cbf\\u2d00-\\u2d2f',
+};
+
 /**
  * Normalises a surface form for storage: trims, collapses whitespace runs to one
  * space, drops invisible characters and strips surrounding quotes and punctuation

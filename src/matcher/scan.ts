@@ -19,17 +19,17 @@ function wordContinues(text: string, j: number): boolean {
 
 /**
  * Calls `emit` for each longest-leftmost, non-overlapping, word-bounded key found in
- * `text`. `accept(outputs, start, end)` decides whether a candidate key ending at `end`
+ * `text`. `pick` gives the trie for keys starting with a folded code unit (the alias
+ * tries are split by script, see `scriptGroup`), or null for none. `accept(outputs, start, end)` decides whether a candidate key ending at `end`
  * is acceptable (case rules…) and returns what `emit` receives, or undefined.
  */
 export function scanTrie<R>(
-  t: Trie,
+  pick: (folded: number) => Trie | null,
   text: string,
   accept: (outputs: number[], start: number, end: number) => R | undefined,
   emit: (start: number, end: number, result: R) => void,
 ): void {
   const n = text.length;
-  const out = t.out;
   let prevWord = false;
   let i = 0;
   while (i < n) {
@@ -49,8 +49,10 @@ export function scanTrie<R>(
       continue;
     }
     prevWord = true;
-    let node = child(t, 0, foldChar(c));
-    if (node < 0) {
+    const first = foldChar(c);
+    const t = pick(first);
+    let node = t ? child(t, 0, first) : -1;
+    if (node < 0 || !t) {
       i++;
       continue;
     }
@@ -60,7 +62,7 @@ export function scanTrie<R>(
     let lastWord = true;
     let fresh = true;
     for (;;) {
-      const o = fresh ? out[node]! : -1;
+      const o = fresh ? t.out[node]! : -1;
       fresh = false;
       if (o >= 0 && !(lastWord && wordContinues(text, j))) {
         const r = accept(t.outputs[o]!, i, j);

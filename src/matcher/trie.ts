@@ -24,7 +24,7 @@ export interface Trie {
 }
 
 /** Keys inserted per step of `buildTrieSteps`. */
-const KEYS_PER_STEP = 512;
+const KEYS_PER_STEP = 128;
 
 /** Builds a trie; `values[i]` is stored at the node of `keys[i]`. */
 export function buildTrie(keys: readonly string[], values: readonly number[]): Trie {

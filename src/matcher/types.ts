@@ -123,8 +123,19 @@ export interface Matcher {
   readonly entities: ReadonlyArray<MatcherEntity>;
   /** Surface forms (inflected forms expanded), whitespace-normalised, original case; `Hit.form` indexes into it. */
   readonly forms: ReadonlyArray<string>;
-  /** Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits carry every candidate. */
+  /**
+   * Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits
+   * carry every candidate. Builds any script the text needs first (see `missing`).
+   */
   scan(text: string): Hit[];
+  /**
+   * Whether `text` has letters of a script (Cyrillic, Georgian) whose names are not
+   * hydrated yet; asks for them. Callers that must keep their work in short slices call
+   * `hydrateStep` until it returns false before scanning such text.
+   */
+  missing(text: string): boolean;
+  /** One small unit of building the scripts `missing` asked for; true while work remains. */
+  hydrateStep(): boolean;
   /** Page-level evidence gathered block by block (title + body) before ambiguous hits are decided. */
   createEvidence(): Evidence;
   /** Decide one hit in the light of the evidence: entity index, or -1 when not convinced. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, createMatcher, createMatcherIncremental } from '../../../src/matcher/index.ts';
+import { foldChar, scriptGroup } from '../../../src/matcher/normalize.ts';
+import { georgianForms, russianForms } from '../../../src/matcher/inflect.ts';
+import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
 import { ENTITIES, entity, hitsOf, mentionsOf } from './entities.ts';
 
 describe('compiled matcher format', () => {
@@ -43,10 +46,45 @@ describe('compiled matcher format', () => {
     expect(b.done).toBe(true);
     const stepped = b.matcher();
     const whole = createMatcher(compiled);
-    expect(stepped.forms).toEqual(whole.forms);
-    const text = 'Galuzin met officials in Georgia, near the Black Sea; Moscow, Idaho. Михаила Галузина в Тбилиси.';
+    const text = 'Galuzin met officials in Georgia, near the Black Sea; Moscow, Idaho. Михаила Галузина в Тбилиси. თბილისში.';
     expect(mentionsOf(stepped, text)).toEqual(mentionsOf(whole, text));
-    expect(mentionsOf(stepped, text).length).toBeGreaterThan(3);
+    expect(stepped.forms).toEqual(whole.forms);
+    expect(mentionsOf(stepped, text).length).toBeGreaterThan(4);
+  });
+
+  it('builds the Russian and Georgian names only once a text needs them, a step at a time', () => {
+    const m = createMatcherIncremental(compiled).matcher();
+    expect(m.forms).not.toContain('Галузина');
+    expect(m.missing('Galuzin in Tbilisi')).toBe(false);
+    expect(hitsOf(m, 'Galuzin in Tbilisi')).toEqual(['Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
+    expect(m.missing('встреча с Галузиным')).toBe(true);
+    expect(m.forms).not.toContain('Галузина');
+    let steps = 0;
+    while (m.hydrateStep()) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(m.missing('встреча с Галузиным')).toBe(false);
+    expect(m.forms).toContain('Галузина');
+    expect(m.forms).not.toContain('თბილისში');
+    // Georgian is still missing; scan builds it on the spot when not asked beforehand.
+    expect(m.missing('თბილისში')).toBe(true);
+    expect(hitsOf(m, 'თბილისში')).toEqual(['თბილისში=tbilisi']);
+    expect(m.missing('თბილისში')).toBe(false);
+  });
+
+  it('keeps every inflected form of the bundled aliases in the script of its alias (the tries are split by script)', () => {
+    const group = (f: string): number => scriptGroup(foldChar(f.charCodeAt(0)));
+    let checked = 0;
+    for (const e of loadBundledEntities()) {
+      for (const alias of e.aliases.ru ?? []) {
+        for (const f of [...russianForms(alias, true), ...russianForms(alias, false)]) expect(group(f), f).toBe(group(alias));
+        checked++;
+      }
+      for (const alias of e.aliases.ka ?? []) {
+        for (const f of georgianForms(alias)) expect(group(f), f).toBe(group(alias));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('finishes the remaining work when the matcher is asked for early', () => {
