@@ -45,6 +45,9 @@ function pageHasText(doc: Document): boolean {
   return n !== null;
 }
 
+/** Longest a subframe waits for an idle moment before its first scan, ms. */
+const SUBFRAME_IDLE_TIMEOUT_MS = 1500;
+
 /** Frames smaller than this (tracking pixels, hidden ad slots) are not scanned, px. */
 const MIN_FRAME = { width: 80, height: 40 };
 
@@ -77,6 +80,8 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     setOpenedBy(by: OpenedBy): void;
     mutationTimer?: ReturnType<typeof setTimeout>;
     reportTimer?: ReturnType<typeof setTimeout>;
+    /** A subframe waiting for an idle moment before its first scan. */
+    waitingIdle?: boolean;
   } | null = null;
   const revealer = new Revealer();
 
@@ -246,7 +251,20 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     signal.addEventListener('abort', () => clearInterval(timer));
     run = { ctl, scanner, painter, watcher, visible: [], visibleSet: new Set(), setOpenedBy: interaction.setOpenedBy };
     scanner.setMatchers(matchers);
-    if (frameWorthIt() && pageHasText(doc)) void scanner.run();
+    const r = run;
+    if (isTop) {
+      if (pageHasText(doc)) void scanner.run();
+      return;
+    }
+    // A subframe starts when the page is idle: while the page around it is still loading,
+    // reading its size or styles would force the parent's style and layout first.
+    r.waitingIdle = true;
+    void whenIdle(SUBFRAME_IDLE_TIMEOUT_MS).then(() => {
+      r.waitingIdle = false;
+      if (run !== r) return;
+      if (frameWorthIt() && pageHasText(doc)) void scanner.run();
+      else scheduleReport();
+    });
   };
 
   const stop = (): void => {
@@ -278,7 +296,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   function diagnostics(): Diagnostics {
     const r = run;
     const s = r?.scanner.stats;
-    const status = !decided ? 'idle' : r && (r.scanner.busy || r.mutationTimer !== undefined) ? 'scanning' : 'done';
+    const status = !decided ? 'idle' : r && (r.scanner.busy || r.mutationTimer !== undefined || r.waitingIdle) ? 'scanning' : 'done';
     return {
       status,
       mentions: r?.visible.length ?? 0,

@@ -1,5 +1,5 @@
 /**
- * The scan: walks the page's text blocks in time slices (the visible part first), runs
+ * The scan: walks the page's text blocks in time slices (the article first), runs
  * the matchers on each block, feeds one Evidence per matcher with every block and the
  * title, and resolves ambiguous names at the end of each pass. Mutation rescans go
  * through the same queue (bounded: on overflow, one full rescan instead).
@@ -59,13 +59,13 @@ function blockRoot(node: Node): Node | null {
   return n;
 }
 
-/** The element at the middle of the viewport's upper part, widened to its article or main. */
-function visibleRoot(doc: Document): Element | null {
-  const view = doc.defaultView;
-  if (!view || !doc.body) return null;
-  const el = typeof doc.elementFromPoint === 'function' ? doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3) : null;
-  if (!el || el === doc.body || el === doc.documentElement) return null;
-  return el.closest('article, main, [role="main"]') ?? el.parentElement?.parentElement ?? el;
+/**
+ * The article (or main content) when the page marks one, read first so its names show
+ * first. Found by selector, not by hit-testing the viewport: `elementFromPoint` forces a
+ * layout while the page is still loading (and, in an iframe, the parent's layout too).
+ */
+function mainRoot(doc: Document): Element | null {
+  return doc.querySelector('article, main, [role="main"]');
 }
 
 export class Scanner {
@@ -169,9 +169,21 @@ export class Scanner {
   private async hydrate(): Promise<boolean> {
     const get = this.getMatchers;
     let builders: MatcherBuilder[] | null = null;
-    await runSliced(() => this.getMatchers === get && (builders ??= get()).some((b) => b.step(-Infinity)), this.stats, this.signal);
-    if (this.signal.aborted || this.getMatchers !== get || !builders) return false;
-    this.matchers = (builders as MatcherBuilder[]).map((b) => b.matcher());
+    let matchers: Matcher[] | null = null;
+    const title = this.doc.title;
+    await runSliced(
+      () => {
+        if (this.getMatchers !== get) return false;
+        if ((builders ??= get()).some((b) => b.step(-Infinity))) return true;
+        // The title is read first thing in the pass: build the scripts it needs here.
+        matchers ??= builders.map((b) => b.matcher());
+        return matchers.some((m) => m.missing(title) && m.hydrateStep());
+      },
+      this.stats,
+      this.signal,
+    );
+    if (this.signal.aborted || this.getMatchers !== get || !matchers) return false;
+    this.matchers = matchers;
     return true;
   }
 
@@ -195,7 +207,7 @@ export class Scanner {
         s.evidence.addHits(s.matcher.scan(title));
       }
     }
-    const first = visibleRoot(this.doc);
+    const first = mainRoot(this.doc);
     const roots: Node[] = first ? [first, this.doc] : [this.doc];
     for (const sr of this.shadowRoots) if (sr.host.isConnected) roots.push(sr);
     return roots;
@@ -264,7 +276,9 @@ export class Scanner {
 
   /**
    * Runs every matcher on a block (or, for a long one, on the chunk starting at `from`);
-   * unambiguous hits become mentions at once. Returns where the next chunk starts, or -1.
+   * unambiguous hits become mentions at once. Returns where the next chunk starts, -1
+   * when the block is done, or `from` itself when a matcher spent the step building a
+   * script the text needs (call again).
    */
   scanBlock(block: TextBlock, from = 0): number {
     const len = block.text.length;
@@ -274,6 +288,14 @@ export class Scanner {
     // starting in the chunk ends inside the window); only names starting in it count.
     const winStart = whole ? 0 : Math.max(0, from - CHUNK_LEAD);
     const text = whole ? block.text : block.text.slice(winStart, Math.min(len, end + CHUNK_TAIL));
+    // A script whose names are not built yet (the first Cyrillic or Georgian text of the
+    // page): build them a step at a time, then read this text again.
+    for (const slot of this.slots) {
+      if (slot.matcher.missing(text)) {
+        slot.matcher.hydrateStep();
+        return from;
+      }
+    }
     let claimed: Hit[] | null = null;
     for (const slot of this.slots) {
       let hits = slot.matcher.scan(text);
