@@ -19,6 +19,7 @@ import {
   startLagProbe,
   waitForDiagnostics,
   type ExtensionBrowser,
+  type FrameDiagnostics,
   type RouteBody,
 } from '../../test/e2e/harness/index.ts';
 
@@ -262,7 +263,14 @@ export async function runStressCase(ctx: ExtensionBrowser, page: Page, url: stri
   else if (diag.mentions !== c.mentions) problems.push(`top frame marks ${diag.mentions} mentions, expected ${c.mentions}`);
   let frames: StressResult['frames'];
   if (c.frames) {
-    const all = (await allFrameDiagnostics(ctx, page)).filter((f) => f.frameId !== 0 && f.diag.url.includes('/stress/frame.html'));
+    // Subframes start when the page is idle: wait until every one has finished (or the time is up).
+    const frameDiags = async (): Promise<FrameDiagnostics[]> => (await allFrameDiagnostics(ctx, page)).filter((f) => f.frameId !== 0 && f.diag.url.includes('/stress/frame.html'));
+    let all = await frameDiags();
+    const until = Date.now() + timeoutMs;
+    while (all.filter((f) => f.diag.status === 'done').length < c.frames.count && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      all = await frameDiags();
+    }
     const correct = all.filter((f) => f.diag.status === 'done' && f.diag.mentions === c.frames!.mentionsEach).length;
     frames = { answered: all.length, correct };
     for (const f of all) {

@@ -118,12 +118,14 @@ export async function allFrameDiagnostics(ctx: ExtensionBrowser, page: Page, max
  * anyone). Read it with `readLag`.
  */
 export async function startLagProbe(page: Page): Promise<void> {
+  // No functions inside objects here: under tsx (the bench) esbuild would wrap them in a
+  // `__name` helper that does not exist in the page.
   await page.evaluate(() => {
-    const w = window as unknown as { __bsLag?: { max: number; ticks: number; stop(): void } };
-    w.__bsLag?.stop();
+    const w = window as unknown as { __bsLag?: { max: number; ticks: number; id: number } };
+    if (w.__bsLag) clearInterval(w.__bsLag.id);
     let last = performance.now();
-    const state = { max: 0, ticks: 0, stop: () => clearInterval(id) };
-    const id = setInterval(() => {
+    const state = { max: 0, ticks: 0, id: 0 };
+    state.id = window.setInterval(() => {
       const now = performance.now();
       state.max = Math.max(state.max, now - last);
       state.ticks++;
@@ -136,9 +138,9 @@ export async function startLagProbe(page: Page): Promise<void> {
 /** The longest event-loop gap seen by `startLagProbe` so far, ms (and stops the probe when `stop`). */
 export async function readLag(page: Page, stop = false): Promise<{ maxGapMs: number; ticks: number }> {
   return page.evaluate((stop) => {
-    const s = (window as unknown as { __bsLag?: { max: number; ticks: number; stop(): void } }).__bsLag;
+    const s = (window as unknown as { __bsLag?: { max: number; ticks: number; id: number } }).__bsLag;
     if (!s) return { maxGapMs: -1, ticks: 0 };
-    if (stop) s.stop();
+    if (stop) clearInterval(s.id);
     return { maxGapMs: Math.round(s.max * 10) / 10, ticks: s.ticks };
   }, stop);
 }
