@@ -29,6 +29,37 @@ describe('Scanner', () => {
     expect(s.stats.textNodes).toBe(6);
   });
 
+  it('builds the Russian and Georgian names as the scan reaches them, and marks them', async () => {
+    document.title = 'Галузин в Тбилиси';
+    document.body.innerHTML = '<p>Galuzin spoke.</p><p>Встреча с Михаилом Галузиным прошла в Женеве.</p><p>შეხვედრა თბილისში.</p>';
+    const inner = createMatcherIncremental(compiled);
+    // Every text reaches `scan` with its scripts already built (in the scanner's own steps,
+    // not by scan's build-on-the-spot fallback, which would be one long slice).
+    const unprepared: string[] = [];
+    const builder: MatcherBuilder = {
+      step: (d) => inner.step(d),
+      get done() {
+        return inner.done;
+      },
+      matcher() {
+        const m = inner.matcher();
+        return {
+          ...m,
+          scan: (text: string) => {
+            if (m.missing(text)) unprepared.push(text);
+            return m.scan(text);
+          },
+        };
+      },
+    };
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    s.setMatchers(() => [builder]);
+    await s.run();
+    expect(marked(s)).toEqual(['Galuzin=mikhail-galuzin', 'Михаилом Галузиным=mikhail-galuzin', 'თბილისში=tbilisi']);
+    expect(unprepared).toEqual([]);
+    expect(inner.matcher().missing('Галузин თბილისი')).toBe(false);
+  });
+
   it('decides an ambiguous name at the end of the pass, from evidence in any block', async () => {
     document.body.innerHTML = '<p>Georgia said it would answer.</p><p>Officials in Tbilisi welcomed it.</p>';
     const { s } = scanner();
