@@ -112,7 +112,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 
 const MENU_ID = 'backstory-lookup';
 browser.runtime.onInstalled.addListener(() => {
-  void browser.contextMenus.removeAll().then(() =>
+  void Promise.resolve(browser.contextMenus.removeAll()).then(() =>
     browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('menuLookUp') || 'Look up “%s” in Backstory', contexts: ['selection'] }),
   );
 });

@@ -1,14 +1,21 @@
 /**
- * The one seam to the extension APIs. Every surface imports `browser` from here, never
- * from the polyfill directly, so tests can swap in test/fakes/browser.ts.
+ * The one seam to the extension APIs. Every surface imports `browser` from here, so tests
+ * can swap in test/fakes/browser.ts.
  *
- * webextension-polyfill is a no-op where `browser` already exists (Firefox, Chrome 148+)
- * and promisifies `chrome.*` elsewhere. It does not wrap `sidePanel`; see `chromeSidePanel`.
+ * No polyfill: Firefox and Chrome 148+ have the promise-based `browser` namespace, and
+ * MV3 Chrome before that returns promises from the same calls on `chrome`. The one
+ * pattern that differs, a message listener answering with a returned promise, is not
+ * used (messaging.ts answers through `sendResponse`). webextension-polyfill's job is
+ * done (its README says so); loading it cost every page and frame ~3 KB of script and a
+ * copy of every API property at start-up. Its types are still the typings we use.
  */
-import browserPolyfill from 'webextension-polyfill';
+import type { Browser } from 'webextension-polyfill';
 
-export const browser = browserPolyfill;
 export type { Browser, Runtime, Tabs, Storage } from 'webextension-polyfill';
+
+const g = globalThis as unknown as { browser?: Browser; chrome?: Browser };
+
+export const browser: Browser = (g.browser?.runtime?.id ? g.browser : g.chrome) as Browser;
 
 /** Chrome's side panel API, or undefined in Firefox (which has `sidebarAction`). */
 export function chromeSidePanel(): typeof chrome.sidePanel | undefined {

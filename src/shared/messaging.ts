@@ -46,21 +46,28 @@ export function sendToTab<R extends Routes, K extends keyof R & string>(tabId: n
  * Unknown types are left for other listeners (no reply), so several surfaces can listen.
  */
 export function handle<R extends Routes>(handlers: Handlers<R>): () => void {
-  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  // The reply goes through `sendResponse` (return true = "answering later"): every
+  // browser supports that, while a listener returning a promise needs Firefox or Chrome 148+.
+  const listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
     if (!isOurs(message)) return undefined;
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
     const h = (handlers as Record<string, ((req: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.type];
     if (!h) return undefined;
+    let out: unknown;
     try {
-      const out = h(message, sender);
-      return Promise.resolve(out).then(
-        (value) => ({ ok: true, ...(value as object) }),
-        (e: unknown) => ({ ok: false, error: errorMessage(e) }),
-      );
+      out = h(message, sender);
     } catch (e) {
-      return Promise.resolve({ ok: false, error: errorMessage(e) });
+      sendResponse({ ok: false, error: errorMessage(e) });
+      return true;
     }
+    Promise.resolve(out).then(
+      (value) => sendResponse({ ok: true, ...(value as object) }),
+      (e: unknown) => sendResponse({ ok: false, error: errorMessage(e) }),
+    );
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  // The typings want `true` always; `undefined` (not ours, let other listeners answer) is what browsers expect too.
+  const typed = listener as Runtime.OnMessageListenerCallback;
+  browser.runtime.onMessage.addListener(typed);
+  return () => browser.runtime.onMessage.removeListener(typed);
 }

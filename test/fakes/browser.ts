@@ -10,7 +10,7 @@ import en from '../../public/_locales/en/messages.json';
 
 type Json = Record<string, unknown>;
 type ChangeListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
-type MessageListener = (message: unknown, sender: { id?: string; tab?: { id: number } }) => unknown;
+type MessageListener = (message: unknown, sender: { id?: string; tab?: { id: number } }, sendResponse: (reply: unknown) => void) => unknown;
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 const changeListeners = new Set<ChangeListener>();
@@ -89,9 +89,18 @@ const backgroundListeners = new Set<MessageListener>();
 const EXTENSION_ID = 'fake-extension-id';
 
 async function deliver(listeners: Set<MessageListener>, message: unknown, sender: { id?: string; tab?: { id: number } }): Promise<unknown> {
-  const replies = [...listeners].map((l) => l(clone(message), sender)).filter((r) => r !== undefined);
+  // Like the browsers: a listener answers by returning a promise, or by returning true and
+  // calling sendResponse later; the first answer wins.
+  const replies = [...listeners]
+    .map((l) => {
+      let answer: (v: unknown) => void = () => undefined;
+      const later = new Promise((resolve) => (answer = resolve));
+      const r = l(clone(message), sender, (v) => answer(v));
+      return r === true ? later : r;
+    })
+    .filter((r) => r !== undefined && r !== false);
   if (!replies.length) throw new Error('Could not establish connection. Receiving end does not exist.');
-  return clone(await replies[0]);
+  return clone(await Promise.race(replies));
 }
 
 const catalogue = en as Record<string, { message: string }>;

@@ -1,6 +1,5 @@
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { repairSettings, DEFAULT_SETTINGS, siteKey } = await import('../../../src/shared/settings.ts');
 
 describe('repairSettings', () => {
