@@ -192,18 +192,29 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
   /** Groups asked for by `missing`, and the steps of the one being built. */
   const wanted = new Set<number>();
   let building: { group: number; steps: Generator<void, Trie, void> } | null = null;
+  /** Letters of one group, and of every group not built yet (null once all are). */
   const patterns = tries.map((_, g) => (GROUP_CHARS[g] ? new RegExp(`[${GROUP_CHARS[g]}]`) : null));
+  let unbuilt: RegExp | null | undefined;
+  /** The last text found to need nothing (scan right after the scanner's own check is free). */
+  let lastClear: string | null = null;
 
   /** Whether `text` has letters of a script group not built yet (and asks for them). */
   const missing = (text: string): boolean => {
-    let found = false;
-    for (let g = 0; g < SCRIPT_GROUPS; g++) {
-      if (tries[g]) continue;
-      if (wanted.has(g) || patterns[g]?.test(text)) {
-        wanted.add(g);
-        found = true;
-      }
+    if (text === lastClear) return false;
+    if (unbuilt === undefined) {
+      const ranges = tries.map((t, g) => (t ? '' : (GROUP_CHARS[g] ?? ''))).join('');
+      unbuilt = ranges ? new RegExp(`[${ranges}]`) : null;
     }
+    if (!unbuilt) return false;
+    // Most texts need none: one pass finds out. When one does, the first match names its
+    // group, and each other unbuilt group gets a pass of its own.
+    const m = unbuilt.exec(text);
+    if (m) {
+      wanted.add(scriptGroup(m[0].charCodeAt(0)));
+      for (let g = 0; g < SCRIPT_GROUPS; g++) if (!tries[g] && !wanted.has(g) && patterns[g]?.test(text)) wanted.add(g);
+    }
+    const found = tries.some((t, g) => !t && wanted.has(g));
+    lastClear = found ? null : text;
     return found;
   };
 
@@ -219,6 +230,7 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
       tries[building.group] = r.value;
       wanted.delete(building.group);
       building = null;
+      unbuilt = undefined;
       return [...wanted].some((g) => !tries[g]);
     }
     return true;
