@@ -22,7 +22,7 @@ import type { PageMention } from './mentions.ts';
 import { Revealer, scrollToMention, stepIndex } from './navigate.ts';
 import { Scanner } from './scanner.ts';
 import { sharedMatcher } from './shared-matcher.ts';
-import { whenIdle } from './slices.ts';
+import { whenIdle, whenLoaded } from './slices.ts';
 import { uiLang } from './strings.ts';
 import { watchPage, type Watcher } from './watch.ts';
 
@@ -44,6 +44,9 @@ function pageHasText(doc: Document): boolean {
   for (let i = 0; n && i < 256; n = w.nextNode(), i++) if (/\S/.test((n as Text).data)) return true;
   return n !== null;
 }
+
+/** Longest the first scan waits for the page's `load` event, ms. */
+const TOP_LOAD_WAIT_MS = 1000;
 
 /** Longest a subframe waits for an idle moment before its first scan, ms. */
 const SUBFRAME_IDLE_TIMEOUT_MS = 1500;
@@ -80,8 +83,8 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     setOpenedBy(by: OpenedBy): void;
     mutationTimer?: ReturnType<typeof setTimeout>;
     reportTimer?: ReturnType<typeof setTimeout>;
-    /** A subframe waiting for an idle moment before its first scan. */
-    waitingIdle?: boolean;
+    /** Waiting for the page to load (and, in a subframe, for an idle moment) before the first scan. */
+    waitingStart?: boolean;
   } | null = null;
   const revealer = new Revealer();
 
@@ -252,15 +255,14 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     run = { ctl, scanner, painter, watcher, visible: [], visibleSet: new Set(), setOpenedBy: interaction.setOpenedBy };
     scanner.setMatchers(matchers);
     const r = run;
-    if (isTop) {
-      if (pageHasText(doc)) void scanner.run();
-      return;
-    }
-    // A subframe starts when the page is idle: while the page around it is still loading,
-    // reading its size or styles would force the parent's style and layout first.
-    r.waitingIdle = true;
-    void whenIdle(SUBFRAME_IDLE_TIMEOUT_MS).then(() => {
-      r.waitingIdle = false;
+    // The top frame reads the page once it has loaded (so it never delays the load; a page
+    // still waiting on slow resources gets read after a second anyway). A subframe waits
+    // for an idle moment too: while the page around it is still loading, reading its size
+    // or styles would force the parent's style and layout first.
+    r.waitingStart = true;
+    const ready = isTop ? whenLoaded(doc, TOP_LOAD_WAIT_MS) : whenLoaded(doc, TOP_LOAD_WAIT_MS).then(() => whenIdle(SUBFRAME_IDLE_TIMEOUT_MS));
+    void ready.then(() => {
+      r.waitingStart = false;
       if (run !== r) return;
       if (frameWorthIt() && pageHasText(doc)) void scanner.run();
       else scheduleReport();
@@ -296,7 +298,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   function diagnostics(): Diagnostics {
     const r = run;
     const s = r?.scanner.stats;
-    const status = !decided ? 'idle' : r && (r.scanner.busy || r.mutationTimer !== undefined || r.waitingIdle) ? 'scanning' : 'done';
+    const status = !decided ? 'idle' : r && (r.scanner.busy || r.mutationTimer !== undefined || r.waitingStart) ? 'scanning' : 'done';
     return {
       status,
       mentions: r?.visible.length ?? 0,

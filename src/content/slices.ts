@@ -46,6 +46,21 @@ export function whenIdle(timeout = 500): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 16));
 }
 
+/** Resolves once the document has loaded (its `load` event), or after `cap` ms at most. */
+export function whenLoaded(doc: Document, cap: number): Promise<void> {
+  if (doc.readyState === 'complete' || !doc.defaultView) return Promise.resolve();
+  const win = doc.defaultView;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      win.removeEventListener('load', done);
+      resolve();
+    };
+    const timer = setTimeout(done, cap);
+    win.addEventListener('load', done);
+  });
+}
+
 /**
  * Runs `step` repeatedly in slices until it returns false (no more work) or `signal`
  * aborts. `step` should do a small, bounded unit of work (one block). `onSliceEnd` runs
