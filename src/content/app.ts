@@ -63,7 +63,9 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const life = new AbortController();
   // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
   const bundled = sharedMatcher(win, compiled);
-  const bundledIds = new Set(compiledEntityIds(compiled));
+  // Built on first use (not at start-up, which runs while the page may still be loading).
+  let bundledIdSet: Set<string> | null = null;
+  const bundledIds = (): Set<string> => (bundledIdSet ??= new Set(compiledEntityIds(compiled)));
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let disabledSites: string[] = [];
@@ -109,7 +111,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const needsConfirm = (): boolean => settings.disabledPacks.some((id) => !userPacks.some((p) => p.id === id));
 
   /** Whether an entity may be marked: its pack is on (the background knows it) or no bundled pack is off. */
-  const known = (id: string): boolean => !bundledIds.has(id) || Boolean(records.get(id)) || !needsConfirm();
+  const known = (id: string): boolean => !needsConfirm() || !bundledIds().has(id) || Boolean(records.get(id));
 
   const isActive = (): boolean => settings.enabled && !disabledSites.includes(siteKey(win.location.href));
 
@@ -179,7 +181,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
 
   const matchers = (): MatcherBuilder[] => {
     const disabled = new Set(settings.disabledPacks);
-    const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds.has(e.id));
+    const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds().has(e.id));
     if (!entities.length) return [bundled()];
     try {
       return [bundled(), createMatcherIncremental(compileMatcher(entities))];
