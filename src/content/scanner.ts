@@ -1,5 +1,5 @@
 /**
- * The scan: walks the page's text blocks in time slices (the article first), runs
+ * The scan: walks the page's text blocks in time slices (the article or the visible part first), runs
  * the matchers on each block, feeds one Evidence per matcher with every block and the
  * title, and resolves ambiguous names at the end of each pass. Mutation rescans go
  * through the same queue (bounded: on overflow, one full rescan instead).
@@ -60,12 +60,19 @@ function blockRoot(node: Node): Node | null {
 }
 
 /**
- * The article (or main content) when the page marks one, read first so its names show
- * first. Found by selector, not by hit-testing the viewport: `elementFromPoint` forces a
- * layout while the page is still loading (and, in an iframe, the parent's layout too).
+ * Where the first pass starts, so the names a reader sees come first: the article (or
+ * main content) when the page marks one, found by selector; otherwise, once the page has
+ * loaded, the block at the upper middle of the viewport. Never hit-testing while the page
+ * loads: `elementFromPoint` would force its layout (and, from an iframe, the parent's).
  */
-function mainRoot(doc: Document): Element | null {
-  return doc.querySelector('article, main, [role="main"]');
+function firstRoot(doc: Document): Element | null {
+  const main = doc.querySelector('article, main, [role="main"]');
+  if (main || doc.readyState !== 'complete') return main;
+  const view = doc.defaultView;
+  if (!view || !doc.body || typeof doc.elementFromPoint !== 'function') return null;
+  const el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3);
+  if (!el || el === doc.body || el === doc.documentElement) return null;
+  return el.parentElement?.parentElement ?? el;
 }
 
 export class Scanner {
@@ -207,7 +214,7 @@ export class Scanner {
         s.evidence.addHits(s.matcher.scan(title));
       }
     }
-    const first = mainRoot(this.doc);
+    const first = firstRoot(this.doc);
     const roots: Node[] = first ? [first, this.doc] : [this.doc];
     for (const sr of this.shadowRoots) if (sr.host.isConnected) roots.push(sr);
     return roots;
