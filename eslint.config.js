@@ -48,7 +48,7 @@ export default tseslint.config(
     files: ['src/matcher/**'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['preact', 'preact/*', 'webextension-polyfill', '@floating-ui/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['preact', 'preact/*', 'webextension-polyfill'] }],
       'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'chrome', 'browser', 'location'],
     },
   },

@@ -145,6 +145,104 @@ describe.skipIf(!hasChromium)('The card (Chromium)', () => {
     await closed();
   });
 
+  describe('placement (the card-placement fixture)', () => {
+    type Box = { left: number; top: number; right: number; bottom: number };
+    /** cardBox() probes every 3 px: edges are known to within this. */
+    const SLACK = 4;
+
+    beforeEach(async () => {
+      await page.goto(server.url('/card-placement/page.html'));
+      const d = await waitForScan(ctx, page);
+      expect([...d.entities].sort()).toEqual(['geneva-international-discussions', 'mikhail-galuzin', 'moscow', 'tbilisi']);
+    });
+
+    /** The line boxes of `text` where it is now (no scrolling). */
+    const lineBoxes = (text: string): Promise<Box[]> =>
+      page.evaluate((text) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = (n as Text).data.indexOf(text);
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + text.length);
+          return [...r.getClientRects()].filter((b) => b.width > 0).map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+        }
+        return [];
+      }, text);
+    const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    /** The card is inside the viewport, 8 px in, give or take the probe's step. */
+    async function expectInView(box: Box): Promise<void> {
+      const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+      expect(box.left).toBeGreaterThanOrEqual(8 - SLACK);
+      expect(box.top).toBeGreaterThanOrEqual(8 - SLACK);
+      expect(box.right).toBeLessThanOrEqual(view.width - 8);
+      expect(box.bottom).toBeLessThanOrEqual(view.height - 8);
+    }
+
+    it('opens below the mention, left edges aligned; at the right edge it shifts in', async () => {
+      await hoverText(page, 'Moscow');
+      await opened();
+      const [name] = await lineBoxes('Moscow');
+      const box = (await cardBox())!;
+      await expectInView(box);
+      expect(box.top - name!.bottom).toBeGreaterThanOrEqual(6 - SLACK);
+      expect(box.top - name!.bottom).toBeLessThanOrEqual(6 + SLACK);
+      expect(box.left).toBeLessThan(name!.left); // shifted left of the name to stay in view
+      expect(overlaps(box, name!)).toBe(false);
+    });
+
+    it('flips above a mention at the bottom edge of the viewport', async () => {
+      await page.evaluate(() => window.scrollTo(0, document.getElementById('low')!.offsetTop - innerHeight + 50));
+      const [name] = await lineBoxes('Tbilisi');
+      expect(name!.bottom).toBeLessThan(await page.evaluate(() => innerHeight));
+      await page.mouse.move(2, 2);
+      await page.mouse.move((name!.left + name!.right) / 2, (name!.top + name!.bottom) / 2, { steps: 4 });
+      expect((await opened()).card.entityId).toBe('tbilisi');
+      const box = (await cardBox())!;
+      await expectInView(box);
+      expect(name!.top - box.bottom).toBeGreaterThanOrEqual(6 - SLACK);
+      expect(name!.top - box.bottom).toBeLessThanOrEqual(6 + SLACK);
+      expect(Math.abs(box.left - name!.left)).toBeLessThanOrEqual(SLACK);
+    });
+
+    it('for a name wrapped over lines, aligns with the line under the pointer and covers none of them', async () => {
+      await hoverText(page, 'Geneva');
+      expect((await opened()).card.entityId).toBe('geneva-international-discussions');
+      const lines = await lineBoxes('Geneva International Discussions');
+      expect(lines.length).toBeGreaterThanOrEqual(2); // the fixture really wraps it
+      const box = (await cardBox())!;
+      await expectInView(box);
+      expect(Math.abs(box.left - lines[0]!.left)).toBeLessThanOrEqual(SLACK); // "Geneva", not the column's edge
+      expect(box.top).toBeGreaterThanOrEqual(lines.at(-1)!.bottom + 6 - SLACK);
+      for (const line of lines) expect(overlaps(box, line)).toBe(false);
+    });
+
+    it('follows its mention when a scrolling box or the page scrolls', async () => {
+      await setSettings({ showMode: 'click' });
+      await sleep(100);
+      const r = await textRect(page, 'Galuzin');
+      await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+      expect((await opened()).card.entityId).toBe('mikhail-galuzin');
+      const below = async (): Promise<number> => {
+        const [name] = await lineBoxes('Galuzin');
+        return (await cardBox())!.top - name!.bottom;
+      };
+      const top0 = (await cardBox())!.top;
+      expect(Math.abs((await below()) - 6)).toBeLessThanOrEqual(SLACK);
+      // The box's scroll event does not reach the window: the card hears it all the same.
+      await page.evaluate(() => (document.getElementById('scroller')!.scrollTop = 10));
+      await sleep(150);
+      expect(Math.abs((await cardBox())!.top - (top0 - 10))).toBeLessThanOrEqual(SLACK);
+      expect(Math.abs((await below()) - 6)).toBeLessThanOrEqual(SLACK);
+      await page.evaluate(() => window.scrollBy(0, 40));
+      await sleep(150);
+      expect(Math.abs((await cardBox())!.top - (top0 - 50))).toBeLessThanOrEqual(SLACK);
+      expect(Math.abs((await below()) - 6)).toBeLessThanOrEqual(SLACK);
+    });
+  });
+
   it('keeps a pinned card open when the pointer leaves; Esc still closes it', async () => {
     await hoverText(page, 'Galuzin');
     await opened();

@@ -263,6 +263,30 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
     await hoverText(page, 'Galuzin');
     const open_ = await waitForDiagnostics(ctx, page, (x) => x.card.open, { what: 'card open' });
     expect(open_.card.entityId).toBe('mikhail-galuzin');
+    // Right-to-left text: the card's right edge is on the name's, below it, in view.
+    const placed = await page.evaluate(() => {
+      const host = document.querySelector('backstory-root')!;
+      const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      for (let y = 0; y < innerHeight; y += 2) {
+        for (let x = 0; x < innerWidth; x += 2) {
+          if (document.elementFromPoint(x, y) !== host) continue;
+          box.left = Math.min(box.left, x);
+          box.top = Math.min(box.top, y);
+          box.right = Math.max(box.right, x);
+          box.bottom = Math.max(box.bottom, y);
+        }
+      }
+      const text = document.querySelector('p')!.firstChild as Text;
+      const r = document.createRange();
+      r.setStart(text, text.data.indexOf('Mikhail Galuzin'));
+      r.setEnd(text, text.data.indexOf('Mikhail Galuzin') + 15);
+      const name = r.getBoundingClientRect();
+      return { box, name: { right: name.right, bottom: name.bottom }, width: innerWidth };
+    });
+    expect(Math.abs(placed.box.right - placed.name.right)).toBeLessThanOrEqual(3);
+    expect(placed.box.top - placed.name.bottom).toBeGreaterThanOrEqual(3);
+    expect(placed.box.top - placed.name.bottom).toBeLessThanOrEqual(9);
+    expect(placed.box.left).toBeGreaterThanOrEqual(0);
     expect(await innerText(page)).toBe(await plainText(page.url()));
     await expectUntouched(page);
     await page.close();
