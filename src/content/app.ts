@@ -48,6 +48,9 @@ function pageHasText(doc: Document): boolean {
 /** Longest the first scan waits for the page's `load` event, ms. */
 const TOP_LOAD_WAIT_MS = 1000;
 
+/** Longest the top frame waits for an idle moment after the load, ms. */
+const TOP_IDLE_TIMEOUT_MS = 200;
+
 /** Longest a subframe waits for an idle moment before its first scan, ms. */
 const SUBFRAME_IDLE_TIMEOUT_MS = 1500;
 
@@ -262,7 +265,9 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     // for an idle moment too: while the page around it is still loading, reading its size
     // or styles would force the parent's style and layout first.
     r.waitingStart = true;
-    const ready = isTop ? whenLoaded(doc, TOP_LOAD_WAIT_MS) : whenLoaded(doc, TOP_LOAD_WAIT_MS).then(() => whenIdle(SUBFRAME_IDLE_TIMEOUT_MS));
+    // Resolving inside the load event would run the first slice before the event ends: go
+    // through an idle callback (a task of its own) in every frame.
+    const ready = whenLoaded(doc, TOP_LOAD_WAIT_MS).then(() => whenIdle(isTop ? TOP_IDLE_TIMEOUT_MS : SUBFRAME_IDLE_TIMEOUT_MS));
     void ready.then(() => {
       r.waitingStart = false;
       if (run !== r) return;
