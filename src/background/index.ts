@@ -25,6 +25,9 @@ async function tabState(tabId: number): Promise<TabState> {
   const report = await getReport(tabId);
   if (report) return toTabState(tabId, report, true);
   const probe = await sendToTab<ToContent, 'backstory/diagnostics'>(tabId, 'backstory/diagnostics', {});
+  // The page's report may have come in while the probe was out.
+  const late = await getReport(tabId);
+  if (late) return toTabState(tabId, late, true);
   return toTabState(tabId, null, probe.ok, probe.ok ? probe.url : '');
 }
 

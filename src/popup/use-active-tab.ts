@@ -24,6 +24,9 @@ export function useActiveTab(): ActiveTab {
   useEffect(() => {
     let alive = true;
     let tabId = pinnedTab();
+    // A broadcast that arrives while the first answer is on its way is fresher than it:
+    // the background may have answered "no report yet" just before the report came in.
+    let broadcastSeen = false;
     void (async () => {
       try {
         const [t] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -33,11 +36,13 @@ export function useActiveTab(): ActiveTab {
         /* no tabs API here: the background picks the active tab */
       }
       const r = await sendToBackground<UiToBackground, 'backstory/tab-state'>('backstory/tab-state', tabId === undefined ? {} : { tabId });
-      if (alive) setTab((s) => ({ ...s, state: r.ok ? r.state : null, loaded: true }));
+      if (alive) setTab((s) => ({ ...s, state: broadcastSeen && s.state ? s.state : r.ok ? r.state : null, loaded: true }));
     })();
     const off = handle<ToUi>({
       'backstory/tab-updated': ({ state }) => {
-        if (state.tabId === tabId) setTab((s) => ({ ...s, state }));
+        if (state.tabId !== tabId) return {};
+        broadcastSeen = true;
+        setTab((s) => ({ ...s, state }));
         return {};
       },
     });

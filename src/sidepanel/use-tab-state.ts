@@ -25,12 +25,16 @@ export function useTabState(pinned: number | undefined): FollowedTab {
   const [loaded, setLoaded] = useState(false);
   const current = useRef<number | undefined>(pinned);
   const alive = useRef(true);
+  /** Counts broadcasts taken for the followed tab: an answer asked for before the latest is staler than it. */
+  const broadcasts = useRef(0);
 
   const refresh = useCallback(() => {
+    const asked = broadcasts.current;
     void sendToBackground<UiToBackground, 'backstory/tab-state'>('backstory/tab-state', pinned === undefined ? {} : { tabId: pinned }).then((r) => {
       if (!alive.current) return;
       setLoaded(true);
       if (!r.ok) return;
+      if (r.state?.tabId === current.current && broadcasts.current !== asked) return;
       current.current = r.state?.tabId;
       setTab(r.state);
     });
@@ -41,7 +45,10 @@ export function useTabState(pinned: number | undefined): FollowedTab {
     refresh();
     const off = handle<ToUi>({
       'backstory/tab-updated': ({ state }) => {
-        if (state.tabId === current.current) setTab(state);
+        if (state.tabId === current.current) {
+          broadcasts.current++;
+          setTab(state);
+        }
         // Another tab: it may have become the active one; ask which tab is active now.
         else if (pinned === undefined) refresh();
         return {};

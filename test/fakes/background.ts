@@ -30,16 +30,20 @@ export interface BackgroundLog {
   state: TabState | null;
   intent: PanelIntent | null;
   revealFound: boolean;
+  /** While set, tab-state answers wait for it, carrying the state as it was when asked (a slow background). */
+  gate: Promise<unknown> | null;
 }
 
 /** Starts answering tab-state, panel-intent, reveal and open-panel. */
 export function serveUi(state: TabState | null, intent: PanelIntent | null = null): BackgroundLog {
-  const log: BackgroundLog = { messages: [], state, intent, revealFound: true };
+  const log: BackgroundLog = { messages: [], state, intent, revealFound: true, gate: null };
   fake.serveBackground((m) => {
     log.messages.push(m);
     switch (m.type) {
-      case 'backstory/tab-state':
-        return Promise.resolve({ ok: true, state: log.state });
+      case 'backstory/tab-state': {
+        const asked = log.state;
+        return (log.gate ?? Promise.resolve()).then(() => ({ ok: true, state: asked }));
+      }
       case 'backstory/panel-intent': {
         const it = log.intent;
         log.intent = null;

@@ -61,6 +61,23 @@ describe('popup App', () => {
     await waitFor(() => expect(stored().hiddenTypes).toEqual([]));
   });
 
+  it('keeps a report that was broadcast while its first question was still being answered', async () => {
+    fake.reset();
+    const log = serveUi(tabState([], { report: null }));
+    let open: (v?: unknown) => void = () => undefined;
+    log.gate = new Promise((r) => (open = r));
+    render(<App />);
+    await screen.findByRole('switch', { name: 'Backstory on' });
+    await waitFor(() => expect(log.messages.some((m) => m.type === 'backstory/tab-state')).toBe(true));
+    await fake.broadcast({ type: 'backstory/tab-updated', state: tabState([onPage(kodori, 3), onPage(peskov, 2)]) });
+    const people = within(screen.getByRole('group', { name: 'Types' })).getByRole('checkbox', { name: /People/ });
+    await waitFor(() => expect(people.closest('li')!.querySelector('.pp-count')!.textContent).toMatch(/^2/));
+    // The stale answer (asked before the report came in) arrives last and changes nothing.
+    open();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(people.closest('li')!.querySelector('.pp-count')!.textContent).toMatch(/^2/);
+  });
+
   it('saves highlight style, first mention only, show mode and both delays', async () => {
     render(<App />);
     fireEvent.click(await screen.findByRole('radio', { name: 'Background' }));

@@ -106,6 +106,23 @@ describe('side panel App', () => {
     expect(screen.queryByRole('button', { name: /Kodori Gorge/ })).toBeNull();
   });
 
+  it('keeps a broadcast state over an older answer for the same tab', async () => {
+    const log = serveUi(tabState([onPage(kodori, 1)]));
+    render(<App />);
+    await screen.findByRole('button', { name: /Kodori Gorge/ });
+    // A refresh (on focus) is asked; its answer, stale by then, comes after a broadcast.
+    let open: (v?: unknown) => void = () => undefined;
+    log.gate = new Promise((r) => (open = r));
+    const asked = log.messages.length;
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(log.messages.length).toBeGreaterThan(asked));
+    await fake.broadcast({ type: 'backstory/tab-updated', state: tabState([onPage(kodori, 1), onPage(nato, 2)]) });
+    expect(await screen.findByRole('button', { name: /NATO/ })).toBeTruthy();
+    open();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByRole('button', { name: /NATO/ })).toBeTruthy();
+  });
+
   it('opens at the entity or search of a panel intent, on load and when broadcast', async () => {
     serveUi(tabState([]), { entityId: 'dmitry-peskov', at: Date.now() });
     render(<App />);
