@@ -5,6 +5,7 @@
 import { browser } from '../shared/browser.ts';
 import type { PageReport } from '../shared/messages.ts';
 import { siteKey, type Settings } from '../shared/settings.ts';
+import { t } from '../ui/i18n.ts';
 
 type ActionApi = {
   setIcon(d: { tabId?: number; path: Record<number, string> }): Promise<void>;
@@ -29,8 +30,7 @@ export async function paintBadge(tabId: number, report: PageReport | null, setti
   const state = iconState(settings, disabledSites, report?.url ?? '');
   const name = state === 'on' ? 'icon' : state === 'off' ? 'icon-off' : 'icon-site-off';
   const count = state === 'on' && report ? report.entities.length : 0;
-  const title =
-    state === 'off' ? 'Backstory is off' : state === 'site-off' ? 'Backstory is off for this site' : count ? `Backstory: ${count} names with background on this page` : 'Backstory';
+  const title = state === 'off' ? t('titleOff') : state === 'site-off' ? t('titleSiteOff') : count ? t('titleCount', count) : 'Backstory';
   try {
     await a.setIcon({ tabId, path: icons(name) });
     await a.setBadgeText({ tabId, text: count ? String(count) : '' });

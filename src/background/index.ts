@@ -12,6 +12,7 @@ import { watchUserPacks } from '../shared/user-packs.ts';
 import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
 import { paintBadge } from './badge.ts';
+import { t } from '../ui/i18n.ts';
 
 let knowledge: Promise<Knowledge> | null = null;
 const getKnowledge = async (): Promise<Knowledge> => (knowledge ??= loadSettings().then(({ settings }) => loadKnowledge(settings.disabledPacks)));
@@ -116,7 +117,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 const MENU_ID = 'backstory-lookup';
 browser.runtime.onInstalled.addListener(() => {
   void Promise.resolve(browser.contextMenus.removeAll()).then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('menuLookUp') || 'Look up “%s” in Backstory', contexts: ['selection'] }),
+    browser.contextMenus.create({ id: MENU_ID, title: t('menuLookUp'), contexts: ['selection'] }),
   );
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -9,6 +9,7 @@
  */
 import { browser, chromeSidePanel, firefoxSidebar } from '../shared/browser.ts';
 import type { PanelIntent } from '../shared/messages.ts';
+import { t } from '../ui/i18n.ts';
 
 let intent: PanelIntent | null = null;
 const KEY = 'panelIntent';
@@ -38,7 +39,7 @@ export async function takeIntent(): Promise<PanelIntent | null> {
 }
 
 /** Hint shown where the browser will not let a page open the panel. */
-export const FIREFOX_HINT = 'Firefox opens the Backstory sidebar from the toolbar popup or with Alt+Shift+B.';
+export const firefoxHint = (): string => t('hintFirefoxSidebar');
 
 /**
  * Opens the panel for a tab. Call synchronously from the event handler (no await before).
@@ -57,8 +58,8 @@ export function openPanelNow(target: { tabId?: number; windowId?: number }): Pro
   if (sb) {
     return sb.open().then(
       () => ({ opened: true }),
-      () => ({ opened: false, hint: FIREFOX_HINT }),
+      () => ({ opened: false, hint: firefoxHint() }),
     );
   }
-  return Promise.resolve({ opened: false, hint: 'This browser has no side panel.' });
+  return Promise.resolve({ opened: false, hint: t('hintNoPanel') });
 }

@@ -5,6 +5,7 @@
  */
 import { browser } from '../shared/browser.ts';
 import type { Entity } from '../facts/types.ts';
+import { entityName as localName } from '../facts/names.ts';
 import en from '../../public/_locales/en/messages.json';
 
 type Catalogue = Record<string, { message: string }>;
@@ -39,8 +40,4 @@ export function uiLang(): string {
 }
 
 /** An entity's name in the UI language where the pack has one (its first alias in that language). */
-export function entityName(entity: Pick<Entity, 'name' | 'aliases'>, lang = uiLang()): string {
-  if (lang === 'ru') return entity.aliases.ru?.[0] ?? entity.name;
-  if (lang === 'ka') return entity.aliases.ka?.[0] ?? entity.name;
-  return entity.name;
-}
+export const entityName = (entity: Pick<Entity, 'name' | 'aliases'>, lang = uiLang()): string => localName(entity, lang);

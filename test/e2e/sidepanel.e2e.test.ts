@@ -265,4 +265,24 @@ describe.skipIf(!hasRussian)('side panel in Russian (Chromium)', () => {
     await popup.getByRole('switch', { name: 'Backstory включён' }).waitFor({ timeout: 5000 });
     await popup.screenshot({ path: join(outDir('sidepanel'), 'popup-ru.png'), fullPage: true });
   });
+
+  it('shows the card in Russian: the Russian name as its heading, Russian labels', async () => {
+    const page = await ctx.newPage();
+    await page.goto(server.demoUrl);
+    await waitForScan(ctx, page);
+    await page.bringToFront();
+    await hoverText(page, 'Galuzin');
+    await waitForDiagnostics(ctx, page, (d) => d.card.open && d.card.entityId === 'mikhail-galuzin', { what: 'Galuzin card open' });
+    // The card's root is closed; the accessibility tree still shows what a screen reader reads.
+    const cdp = await page.context().newCDPSession(page);
+    const names = async (): Promise<string[]> => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+      return nodes.filter((n) => ['dialog', 'button', 'region'].includes(String(n.role?.value))).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+    };
+    const ru = ENTITIES.get('mikhail-galuzin')!.aliases.ru![0]!;
+    await expect.poll(names, { timeout: 5000 }).toContain(`dialog: ${ru}`);
+    expect(await names()).toEqual(expect.arrayContaining(['button: Закрепить карточку', 'button: Закрыть', 'button: Подробная справка']));
+    await page.screenshot({ path: join(outDir('sidepanel'), 'card-ru.png') });
+    await page.close();
+  });
 });

@@ -10,6 +10,7 @@ import type { MatcherEntity } from '../../matcher/index.ts';
 import { FactTable } from '../../ui/FactTable.tsx';
 import { EntityTypeTag } from '../../ui/EntityTypeTag.tsx';
 import { t, typeLabel } from '../strings.ts';
+import { entityName } from '../../facts/names.ts';
 
 /** How many facts the card shows (the side panel shows all). */
 export const CARD_FACTS = 4;
@@ -42,7 +43,7 @@ export function Card(p: CardProps): JSX.Element {
       <div class="head">
         <div class="title">
           <EntityTypeTag type={entity.type} label={typeLabel(entity.type)} />
-          <h2 id={CARD_TITLE_ID}>{record?.name ?? entity.name}</h2>
+          <h2 id={CARD_TITLE_ID}>{record ? entityName(record, p.lang) : entity.name}</h2>
         </div>
         <div class="tools">
           <button

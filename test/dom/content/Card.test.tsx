@@ -51,6 +51,15 @@ const props = (record: Entity | null | undefined) => ({
 afterEach(() => cleanup());
 
 describe('Card', () => {
+  it('is headed with the name in the reader’s language where the pack has it', () => {
+    const ru = entity({ aliases: { en: ['Galuzin'], ru: ['Михаил Галузин', 'Галузин'] } });
+    render(<Card {...props(ru)} lang="ru-RU" />);
+    expect(screen.getByRole('dialog', { name: 'Михаил Галузин' })).toBeTruthy();
+    cleanup();
+    render(<Card {...props(entity())} lang="ru" />);
+    expect(screen.getByRole('dialog', { name: 'Mikhail Galuzin' })).toBeTruthy();
+  });
+
   it('is a dialog labelled by the entity name, with its type', () => {
     render(<Card {...props(entity())} />);
     const dialog = screen.getByRole('dialog', { name: 'Mikhail Galuzin' });
