@@ -63,26 +63,32 @@ const CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   disabledPacks: isStringArray,
 };
 
+/**
+ * Why a stored value was not used: the whole record unreadable, the storage itself
+ * unavailable, or one setting reset. The pages put it in the reader's words.
+ */
+export type SettingsNotice = { what: 'unreadable' } | { what: 'unavailable' } | { what: 'reset'; setting: keyof Settings };
+
 /** Settings read back from storage, plus a notice per value that had to be reset. */
 export interface LoadedSettings {
   settings: Settings;
-  notices: string[];
+  notices: SettingsNotice[];
 }
 
 /** Repairs a stored object field by field; pure, so it is unit-tested directly. */
 export function repairSettings(stored: unknown): LoadedSettings {
   const settings: Settings = { ...DEFAULT_SETTINGS, hiddenTopics: [], hiddenTypes: [], disabledPacks: [] };
-  const notices: string[] = [];
+  const notices: SettingsNotice[] = [];
   if (stored === undefined) return { settings, notices };
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    notices.push('Your saved settings could not be read, so the defaults are in use.');
+    notices.push({ what: 'unreadable' });
     return { settings, notices };
   }
   const rec = stored as Record<string, unknown>;
   for (const key of Object.keys(CHECKS) as (keyof Settings)[]) {
     if (!(key in rec)) continue;
     if (CHECKS[key](rec[key])) (settings as unknown as Record<string, unknown>)[key] = rec[key];
-    else notices.push(`The saved value of “${key}” was not valid and was reset to its default.`);
+    else notices.push({ what: 'reset', setting: key });
   }
   return { settings, notices };
 }
@@ -93,7 +99,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
     const got = await browser.storage.sync.get(SETTINGS_KEY);
     return repairSettings(got[SETTINGS_KEY]);
   } catch {
-    return { settings: repairSettings(undefined).settings, notices: ['Settings storage is unavailable, so the defaults are in use.'] };
+    return { settings: repairSettings(undefined).settings, notices: [{ what: 'unavailable' }] };
   }
 }
 

@@ -3,7 +3,28 @@
  * contexts (storage.onChanged), with the notices of any value that had to be repaired.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, loadDisabledSites, watchSettings, type Settings } from '../shared/settings.ts';
+import { loadSettings, loadDisabledSites, watchSettings, type Settings, type SettingsNotice } from '../shared/settings.ts';
+import { t } from './i18n.ts';
+
+/** Each setting named as the popup labels it. */
+const SETTING_LABEL: Record<keyof Settings, string> = {
+  enabled: 'backstoryOn',
+  hiddenTopics: 'topicsHeading',
+  hiddenTypes: 'typesHeading',
+  highlightStyle: 'highlightStyle',
+  firstMentionOnly: 'firstMentionOnly',
+  showMode: 'showMode',
+  showDelayMs: 'showDelay',
+  hideDelayMs: 'hideDelay',
+  disabledPacks: 'settingPacksOff',
+};
+
+/** A settings notice in the reader's words. */
+export function noticeText(n: SettingsNotice): string {
+  if (n.what === 'unreadable') return t('settingsUnreadable');
+  if (n.what === 'unavailable') return t('settingsUnavailable');
+  return t('settingReset', t(SETTING_LABEL[n.setting]));
+}
 
 /** What `useSettings` returns; `settings` is null until the first read. */
 export interface SettingsState {
@@ -17,14 +38,14 @@ export function useSettings(): SettingsState {
   useEffect(() => {
     let alive = true;
     void Promise.all([loadSettings(), loadDisabledSites()]).then(([loaded, disabledSites]) => {
-      if (alive) setState({ settings: loaded.settings, notices: loaded.notices, disabledSites });
+      if (alive) setState({ settings: loaded.settings, notices: loaded.notices.map(noticeText), disabledSites });
     });
     const off = watchSettings(({ settings, disabledSites }) => {
       if (!alive) return;
       setState((s) => ({
         settings: settings ? settings.settings : s.settings,
         // A fresh save replaces the repaired value, so its notice no longer applies.
-        notices: settings ? settings.notices : s.notices,
+        notices: settings ? settings.notices.map(noticeText) : s.notices,
         disabledSites: disabledSites ?? s.disabledSites,
       }));
     });

@@ -7,6 +7,7 @@
  * and reset it in `beforeEach` with `fake.reset()`.
  */
 import en from '../../public/_locales/en/messages.json';
+import ru from '../../public/_locales/ru/messages.json';
 
 type Json = Record<string, unknown>;
 type ChangeListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
@@ -103,7 +104,8 @@ async function deliver(listeners: Set<MessageListener>, message: unknown, sender
   return clone(await Promise.race(replies));
 }
 
-const catalogue = en as Record<string, { message: string }>;
+/** The catalogues a browser in that UI language answers from (the rest answer in English). */
+const catalogues: Record<string, Record<string, { message: string }>> = { en, ru };
 let uiLanguage = 'en';
 
 interface FakeTab {
@@ -156,7 +158,7 @@ export const browser = {
   },
   i18n: {
     getMessage: (key: string, subs?: string | string[]) => {
-      const m = catalogue[key]?.message ?? '';
+      const m = (catalogues[uiLanguage.slice(0, 2)] ?? catalogues.en!)[key]?.message ?? '';
       const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
       return m.replace(/\$(\d)/g, (s, n: string) => list[Number(n) - 1] ?? s);
     },

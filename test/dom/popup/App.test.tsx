@@ -106,8 +106,10 @@ describe('popup App', () => {
     render(<App />);
     const sw = await screen.findByRole('switch', { name: 'Backstory on' });
     expect(sw.getAttribute('aria-checked')).toBe('true');
-    expect(screen.getAllByRole('status').map((n) => n.textContent).join(' ')).toMatch(/“enabled” was not valid/);
-    expect(screen.getByText(/“highlightStyle” was not valid/)).toBeTruthy();
+    // Named as the popup labels them, not by their storage keys.
+    expect(screen.getAllByRole('status').map((n) => n.textContent).join(' ')).toMatch(/setting “Backstory on” was not valid/);
+    expect(screen.getByText(/setting “Highlight” was not valid/)).toBeTruthy();
+    expect(screen.getByText(/setting “Show after” was not valid/)).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Underline' }) as HTMLInputElement).checked).toBe(true);
   });
 
@@ -151,12 +153,7 @@ describe('popup App', () => {
 
   it('renders in Russian', async () => {
     fake.setUiLanguage('ru');
-    const ru = (await import('../../../public/_locales/ru/messages.json')).default as Record<string, { message: string }>;
-    // The fake answers from the English catalogue; a Russian browser answers from ru/.
-    const { browser } = await import('../../fakes/browser.ts');
-    const spy = vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => ru[k]?.message ?? '');
     render(<App />);
     expect(await screen.findByRole('switch', { name: 'Backstory включён' })).toBeTruthy();
-    spy.mockRestore();
   });
 });

@@ -25,14 +25,17 @@ describe('repairSettings', () => {
     expect(settings.hiddenTopics).toEqual([]);
     expect(settings.showDelayMs).toBe(DEFAULT_SETTINGS.showDelayMs);
     expect(settings.showMode).toBe('hover');
-    expect(notices).toHaveLength(3);
-    expect(notices.join(' ')).toMatch(/enabled/);
+    expect(notices).toEqual([
+      { what: 'reset', setting: 'enabled' },
+      { what: 'reset', setting: 'hiddenTopics' },
+      { what: 'reset', setting: 'showDelayMs' },
+    ]);
   });
 
   it('falls back to the defaults with one notice when the stored object is not an object', () => {
     const { settings, notices } = repairSettings('garbage');
     expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(notices).toHaveLength(1);
+    expect(notices).toEqual([{ what: 'unreadable' }]);
   });
 
   it('ignores unknown keys', () => {
