@@ -16,7 +16,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'dom', environment: 'happy-dom', include: ['test/dom/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['test/dom/**/*.test.{ts,tsx}'],
+          // The page stylesheet is adopted into shadow roots as text: tests read the real text.
+          css: { include: [/src\/content\/page\.css/] },
+        },
       },
     ],
   },

@@ -129,6 +129,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     run.painter.paint(
       visible.map((m) => m.range),
       settings.highlightStyle,
+      run.scanner.shadowRoots,
     );
     const open = card.mention;
     if (open && !run.visibleSet.has(open)) {

@@ -3,8 +3,10 @@
  * registered under unique `backstory-…` names (rules in page.css). Page nodes are never
  * touched. The registry is shared with the page, which may clear it: `ensure()` puts our
  * names back. Firefox: the registry is never iterated (Xray), only set/get/has/delete.
+ * Shadow roots holding marks adopt a sheet with the same rules (shadow-sheets.ts).
  */
 import type { HighlightStyle } from '../shared/settings.ts';
+import { ShadowSheets } from './shadow-sheets.ts';
 
 /** Highlight names, one per style; `flash` marks a revealed mention, `active` the one whose card is open. */
 export const HIGHLIGHT_NAMES = {
@@ -35,6 +37,8 @@ export class Painter {
   private readonly active: Highlight | null;
   private style: HighlightStyle = 'underline';
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The ::highlight rules adopted into the shadow roots that hold marks. */
+  readonly sheets = new ShadowSheets();
 
   constructor() {
     const ok = registry() !== null;
@@ -50,11 +54,21 @@ export class Painter {
     return this.style === 'none' ? null : HIGHLIGHT_NAMES[this.style];
   }
 
-  /** Replaces the painted ranges. */
-  paint(ranges: Iterable<AbstractRange>, style: HighlightStyle): void {
+  /**
+   * Replaces the painted ranges. `shadowRoots`: the open shadow roots the scan read; those
+   * a range lies in adopt our rules (only they: a page of web components has many roots).
+   */
+  paint(ranges: Iterable<AbstractRange>, style: HighlightStyle, shadowRoots?: ReadonlySet<Node>): void {
     if (!this.marks) return;
     this.marks.clear();
-    for (const r of ranges) this.marks.add(r);
+    const roots = shadowRoots?.size ? shadowRoots : null;
+    for (const r of ranges) {
+      this.marks.add(r);
+      if (roots) {
+        const root = r.startContainer.getRootNode();
+        if (roots.has(root)) this.sheets.adopt(root as ShadowRoot);
+      }
+    }
     this.setStyle(style);
   }
 
@@ -67,11 +81,14 @@ export class Painter {
     this.ensure();
   }
 
-  /** Re-registers any of our highlights the page removed (cheap: a few `get` calls). Returns how many were restored. */
+  /**
+   * Re-registers any of our highlights the page removed (cheap: a few `get` calls), and our
+   * sheet in shadow roots whose page replaced their adopted sheets. Returns how many were restored.
+   */
   ensure(): number {
     const reg = registry();
     if (!reg || !this.marks) return 0;
-    let restored = 0;
+    let restored = this.sheets.ensure();
     const want: [string | null, Highlight | null][] = [
       [this.marksName(), this.marks],
       [HIGHLIGHT_NAMES.flash, this.flash!.size ? this.flash : null],
@@ -123,9 +140,10 @@ export class Painter {
     return out;
   }
 
-  /** Removes every highlight of ours from the registry. */
+  /** Removes every highlight of ours from the registry, and our sheet from every shadow root. */
   destroy(): void {
     clearTimeout(this.flashTimer);
+    this.sheets.clear();
     const reg = registry();
     if (!reg) return;
     for (const n of ALL_NAMES) reg.delete(n);

@@ -10,6 +10,7 @@
  * - firefox.ts      `launchFirefox`: Firefox ESR over WebDriver BiDi with dist/firefox
  * - control.ts      settings via storage, stop/wake the service worker, all frames' diagnostics,
  *                   page lag probe, JS heap, network recorder (pages, extension pages, worker)
+ * - png.ts          `decodePng`, `rectDiff`: screenshot pixels without a dependency
  */
 export * from './paths.ts';
 export * from './server.ts';
@@ -20,3 +21,4 @@ export * from './pages.ts';
 export * from './firefox.ts';
 export * from './control.ts';
 export * from './axe.ts';
+export * from './png.ts';
