@@ -158,7 +158,7 @@ describe('reliability', () => {
   it('a corrupted setting: the popup shows a notice and pages work with the defaults', async () => {
     for (const [value, notice] of [
       ['garbage', /could not be read/i],
-      [{ enabled: 'yes', showDelayMs: -5 }, /“?enabled”? was not valid/i],
+      [{ enabled: 'yes', showDelayMs: -5 }, /setting “Backstory on” was not valid/i],
     ] as const) {
       await setStorageRaw(ctx, 'sync', { settings: value });
       const popup = await openExtensionPage(ctx, 'src/popup/index.html');

@@ -10,6 +10,19 @@
  * `openExtensionTab` opens the page from the browser window (`gBrowser.addTab` with the
  * system principal); `openSidebar` shows the real sidebar. Extension pages opened this way
  * can be evaluated in, with the `browser.*` APIs (e.g. `firefoxDiagnostics`).
+ *
+ * Input goes through BiDi `input.performActions` (real events from the browser, trusted,
+ * hit-tested like a user's): `pointerMove(x, y, { steps, stepMs })` moves the mouse to a
+ * viewport point (CSS px), in `steps` evenly spaced moves from where it last was, with a
+ * pause of `stepMs` after each one but the last (so a test can approach slowly);
+ * `pointerClick(x, y)` moves there and presses and releases the left button;
+ * `keyPress(key)` presses and releases one key (a character, or a name such as
+ * 'Escape', 'Tab', 'Enter'); `releaseInput()` (`input.releaseActions`) lets go of
+ * anything still pressed and forgets the pointer position. Input needs the tab to be the
+ * selected one: a background tab runs no animation frames and throttles its timers.
+ * `shadowRect(host, selector)` finds an element inside a host's shadow root, closed ones
+ * included (BiDi serialises an element's shadow root whatever its mode), and returns its
+ * viewport rect: where to point at our card's buttons without a screenshot.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,10 +64,51 @@ export interface FirefoxBrowser {
   openExtensionTab(path: string): Promise<string>;
   /** Shows the extension's sidebar; resolves to the URL loaded in it. */
   openSidebar(): Promise<string>;
+  /** Moves the mouse to a viewport point (CSS px) of a tab, in `steps` moves from its last position. */
+  pointerMove(x: number, y: number, options?: PointerMoveOptions): Promise<void>;
+  /** Moves the mouse to a viewport point and clicks the left button there. */
+  pointerClick(x: number, y: number, options?: { context?: string }): Promise<void>;
+  /** Presses and releases one key: a single character or a name from `KEYS` ('Escape', 'Tab', …). */
+  keyPress(key: string, context?: string): Promise<void>;
+  /** `input.releaseActions`: releases pressed keys and buttons, forgets the pointer position. */
+  releaseInput(context?: string): Promise<void>;
+  /** Viewport rect of `selector` inside the shadow root (open or closed) of the first `hostSelector`; null if absent. */
+  shadowRect(hostSelector: string, selector: string, context?: string): Promise<ViewportRect | null>;
   /** Firefox's stderr so far (for failure messages). */
   log(): string;
   close(): Promise<void>;
 }
+
+export interface PointerMoveOptions {
+  /** Default the first tab. */
+  context?: string;
+  /** Evenly spaced moves from the last position (default 1: one jump; ignored when the position is unknown). */
+  steps?: number;
+  /** Pause after each move but the last, ms (default 16). */
+  stepMs?: number;
+}
+
+export interface ViewportRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** WebDriver key codes for the named keys `keyPress` accepts. */
+export const KEYS: Readonly<Record<string, string>> = {
+  Escape: '\uE00C',
+  Enter: '\uE007',
+  Tab: '\uE004',
+  Backspace: '\uE003',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+};
 
 type BiDiValue = { type: string; value?: unknown };
 
@@ -225,9 +279,75 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
           poll();
         }))`,
       );
+    // Where the mouse was last moved to, per tab (forgotten by releaseInput).
+    const pointerAt = new Map<string, { x: number; y: number }>();
+    const pointer = (context: string, actions: object[]): Promise<unknown> =>
+      send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+    const pointerMove = async (x: number, y: number, options: PointerMoveOptions = {}): Promise<void> => {
+      const { context = tab, stepMs = 16 } = options;
+      const from = pointerAt.get(context);
+      const steps = from ? Math.max(1, Math.round(options.steps ?? 1)) : 1;
+      const actions: object[] = [];
+      for (let i = 1; i <= steps; i++) {
+        const px = from ? from.x + ((x - from.x) * i) / steps : x;
+        const py = from ? from.y + ((y - from.y) * i) / steps : y;
+        actions.push({ type: 'pointerMove', x: Math.round(px), y: Math.round(py), origin: 'viewport' });
+        if (i < steps && stepMs > 0) actions.push({ type: 'pause', duration: stepMs });
+      }
+      await pointer(context, actions);
+      pointerAt.set(context, { x: Math.round(x), y: Math.round(y) });
+    };
+    const pointerClick = async (x: number, y: number, options: { context?: string } = {}): Promise<void> => {
+      const { context = tab } = options;
+      await pointer(context, [
+        { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ]);
+      pointerAt.set(context, { x: Math.round(x), y: Math.round(y) });
+    };
+    const keyPress = async (key: string, context = tab): Promise<void> => {
+      const value = KEYS[key] ?? key;
+      if ([...value].length !== 1) throw new Error(`keyPress: unknown key ${JSON.stringify(key)} (one character or one of ${Object.keys(KEYS).join(', ')})`);
+      await send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
+    };
+    const releaseInput = async (context = tab): Promise<void> => {
+      await send('input.releaseActions', { context });
+      pointerAt.delete(context);
+    };
+    const shadowRect = async (hostSelector: string, selector: string, context = tab): Promise<ViewportRect | null> => {
+      const host = await send<{ type: string; result?: { type: string; value?: { shadowRoot?: { sharedId?: string } | null } } }>('script.evaluate', {
+        expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 0 },
+      });
+      const root = host.result?.type === 'node' ? host.result.value?.shadowRoot?.sharedId : undefined;
+      if (!root) return null;
+      const r = await send<{ type: string; result?: BiDiValue; exceptionDetails?: { text?: string } }>('script.callFunction', {
+        functionDeclaration: `(root, selector) => {
+          const el = root.querySelector(selector);
+          if (!el) return null;
+          const b = el.getBoundingClientRect();
+          return { left: b.left, top: b.top, width: b.width, height: b.height };
+        }`,
+        arguments: [{ sharedId: root }, { type: 'string', value: selector }],
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+      });
+      if (r.type === 'exception') throw new Error(`shadowRect failed: ${r.exceptionDetails?.text ?? 'exception'}`);
+      return fromBiDi(r.result) as ViewportRect | null;
+    };
     return {
       send,
       tab,
+      shadowRect,
+      pointerMove,
+      pointerClick,
+      keyPress,
+      releaseInput,
       chromeEvaluate,
       openExtensionTab,
       openSidebar,
