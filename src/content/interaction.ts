@@ -203,10 +203,12 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
     { capture: true, signal },
   );
 
-  // The pointer left the window: start the grace period.
+  // The pointer left the window: start the grace period. (The listener captures, so it
+  // also sees every element's own pointerleave: only the root's counts.)
   doc.documentElement.addEventListener(
     'pointerleave',
-    () => {
+    (e) => {
+      if (e.target !== doc.documentElement) return;
       clearDwell();
       if (card.isOpen && openedBy === 'hover') card.scheduleHide(deps.settings().hideDelayMs);
     },
