@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: everything, in order — typecheck, lint, unit + DOM tests, build, web-ext lint
-# of the Firefox build, browser (e2e) tests — then one summary line over all vitest tiers:
+# of the Firefox build, browser (e2e) tests (installing Chromium and Firefox ESR first when
+# missing, as root with apt-get: scripts/ensure-browsers.sh) — then one summary line over
+# all vitest tiers:
 #   N passed, N failed[, N skipped]
 # Every step runs even after a failure (so one run shows every problem); the exit status
 # is non-zero if any step failed.
@@ -55,6 +57,7 @@ else
 fi
 
 step "browser tests (e2e)"
+bash scripts/ensure-browsers.sh
 npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$RESULTS/e2e.json"
 record "e2e tests" $?
 
