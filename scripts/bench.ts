@@ -12,7 +12,7 @@
  * Writes out/bench/bench.json and out/bench/bench.md (the README's table).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -30,7 +30,7 @@ import {
 } from '../test/e2e/harness/index.ts';
 import { loadBundledEntities } from './lib/packs.ts';
 import type { Row as MatcherRow } from './lib/matcher-bench.ts';
-import { benchPage, median, type PageResult } from './lib/bench-pages.ts';
+import { benchPage, controlExtension, median, type PageResult } from './lib/bench-pages.ts';
 import { runStressCase, stressCases, stressRoutes, type StressResult } from './lib/bench-stress.ts';
 
 // ---- options ---------------------------------------------------------------------------
@@ -139,6 +139,9 @@ async function main(): Promise<void> {
   // page.evaluate are run as their source in the page: give every page that helper.
   await ctx.context.addInitScript(NAME_SHIM);
   let extPage = await ctx.newPage();
+  const controlDir = controlExtension();
+  const control = await launchChromium({ dist: controlDir });
+  let controlPage = await control.newPage();
   let plain = await plainPage();
   await plain.context().addInitScript(NAME_SHIM);
 
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
       // A page whose own script never yields would hang page.evaluate: give up after a while.
       let timer: ReturnType<typeof setTimeout> | undefined;
       const r = await Promise.race([
-        benchPage({ ctx, page: extPage }, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs }),
+        benchPage({ ctx, page: extPage }, controlPage, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`gave up after ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
         }),
@@ -165,12 +168,16 @@ async function main(): Promise<void> {
       // Start the next page on fresh tabs.
       await extPage.close().catch(() => undefined);
       await plain.close().catch(() => undefined);
+      await controlPage.close().catch(() => undefined);
       extPage = await ctx.newPage();
+      controlPage = await control.newPage();
       plain = await plainPage();
       await plain.context().addInitScript(NAME_SHIM);
     }
   }
   await closePlainChromium();
+  await control.close();
+  rmSync(controlDir, { recursive: true, force: true });
 
   // Hover → card.
   log('hover → card…');
@@ -228,6 +235,7 @@ async function main(): Promise<void> {
   const maxSlice = Math.max(...ok.map((r) => r.maxSliceMs));
   const slicesOver = ok.filter((r) => r.maxSliceMs > BUDGET.sliceMs);
   const medLoad = median(ok.map((r) => r.loadDeltaPct));
+  const medBare = median(ok.map((r) => r.loadBareDeltaPct));
   const cardMed = median(cardTimes);
   const matcherRows = [...new Set(matcher.map((r) => r.aliasSet))].map((set) => {
     const ours = matcher.find((r) => r.aliasSet === set && r.engine === 'backstory')!;
@@ -250,7 +258,9 @@ async function main(): Promise<void> {
   const ws = worst('maxSliceMs', 1);
   md.push(`| longest main-thread slice | ≤ ${BUDGET.sliceMs} ms, every page | ${slicesOver.length} of ${ok.length} pages over | ${ws ? `${ws.page} ${ws.maxSliceMs} ms` : '–'} | ${mark(maxSlice <= BUDGET.sliceMs)} |`);
   const wl = worst('loadDeltaPct', 1);
-  md.push(`| page load with vs without | ≤ +${BUDGET.loadPct}% (median) | ${fmt(medLoad)}% | ${wl ? `${wl.page} ${fmt(wl.loadDeltaPct)}% (${wl.loadWithoutMs}→${wl.loadWithMs} ms)` : '–'} | ${mark(medLoad <= BUDGET.loadPct)} |`);
+  md.push(`| page load with vs without (vs a blank control extension) | ≤ +${BUDGET.loadPct}% (median) | ${fmt(medLoad)}% | ${wl ? `${wl.page} ${fmt(wl.loadDeltaPct)}% (${wl.loadWithoutMs}→${wl.loadWithMs} ms)` : '–'} | ${mark(medLoad <= BUDGET.loadPct)} |`);
+  const wb = worst('loadBareDeltaPct', 1);
+  md.push(`| page load, vs a browser without any extension (for reference) | – | ${fmt(medBare)}% | ${wb ? `${wb.page} ${fmt(wb.loadBareDeltaPct)}% (${wb.loadBareMs}→${wb.loadWithMs} ms)` : '–'} | – |`);
   md.push(`| hover → card painted, after the dwell | ≤ 1 frame (${BUDGET.cardMs} ms) | ${fmt(cardMed)} ms median of ${cardTimes.length} | max ${fmt(Math.max(...cardTimes))} ms | ${mark(cardTimes.length > 0 && cardMed <= BUDGET.cardMs)} |`);
   md.push(`| content script JS on every page (gzip) | ≤ ${BUDGET.gzipKB} KB | ${eagerKB.toFixed(1)} KB (${eager.join(', ')}; ${(contentJs.length / 1024).toFixed(0)} KB raw); lazy: ${lazy} | | ${mark(eagerKB <= BUDGET.gzipKB)} |`);
   for (const m of matcherRows) {
@@ -259,19 +269,19 @@ async function main(): Promise<void> {
   if (matcherNote) md.push(`| matcher throughput in Node | ≥ best of RegExp / Aho–Corasick | ${matcherNote} | | – |`);
   md.push('');
   md.push('### Per page', '');
-  md.push('| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms w/o | load ms with | Δload | mentions | entities |');
-  md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  md.push('| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms bare | load ms w/o | load ms with | Δload | mentions | entities |');
+  md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     if (r.error) {
-      md.push(`| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | error: ${r.error.replace(/\|/g, '/')} |||||||||||| |`);
+      md.push(`| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | error: ${r.error.replace(/\|/g, '/')} ||||||||||||| |`);
       continue;
     }
     md.push(
-      `| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | ${r.textNodes} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.markJs.aborted ? '>' : ''}${r.markJs.ms}${r.markJs.error ? ' (error)' : ''} | ${r.markJs.aborted ? '>' : ''}${fmt(r.markJsRatio)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.entities} |`,
+      `| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | ${r.textNodes} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.markJs.aborted ? '>' : ''}${r.markJs.ms}${r.markJs.error ? ' (error)' : ''} | ${r.markJs.aborted ? '>' : ''}${fmt(r.markJsRatio)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.loadBareMs} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.entities} |`,
     );
   }
   md.push(
-    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} |`,
+    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadBareMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} |`,
   );
   if (stress.length) {
     md.push('', '### Stress pages', '');
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
   }
   md.push(
     '',
-    'Notes: busy = the content script\'s main-thread time in its slices (diagnostics `busyMs`, median of the loads); TreeWalker = one cold read of every text node in the page\'s main world right after `load`, without the extension; mark.js 8.11.1 with `separateWordSearch: false, accuracy: "exactly", diacritics: false, caseSensitive: true`, capped (">" = stopped at the cap); load = navigation start → `load` event end, median of the loads; Δload is per page, its median is the budget figure. The stress pages\' event-loop gap includes the page\'s own work (the storm, 500 frames loading).',
+    'Notes: busy = the content script\'s main-thread time in its slices (diagnostics `busyMs`, median of the loads); TreeWalker = one cold read of every text node in the page\'s main world right after `load`, without the extension; mark.js 8.11.1 with `separateWordSearch: false, accuracy: "exactly", diacritics: false, caseSensitive: true`, capped (">" = stopped at the cap); load = navigation start → `load` event end, median of the loads; "w/o" = the same launch with a blank control extension instead of Backstory (launching with any unpacked extension alone moves loads), "bare" = a browser without extensions; Δload (with ÷ w/o) is per page, its median is the budget figure. The stress pages\' event-loop gap includes the page\'s own work (the storm, 500 frames loading).',
   );
 
   const text = md.join('\n');
@@ -308,6 +318,7 @@ async function main(): Promise<void> {
           maxSliceMs: maxSlice,
           pagesOverSliceBudget: slicesOver.map((r) => r.page),
           loadDeltaPctMedian: medLoad,
+          loadBareDeltaPctMedian: medBare,
           cardMs: cardTimes,
           contentGzipKB: eagerKB,
           lazy,

@@ -11,6 +11,9 @@
  *   the bundled packs, timed in the page and aborted after a cap.
  */
 import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Diagnostics } from '../../src/shared/messages.ts';
 import { waitForScan, type ExtensionBrowser } from '../../test/e2e/harness/index.ts';
@@ -125,10 +128,15 @@ export interface PageResult {
   markJs: MarkJsFigures;
   /** markJs.ms / busyMs (a lower bound when mark.js hit the cap). */
   markJsRatio: number;
+  /** Median load in the same kind of browser with a blank control extension instead of Backstory. */
   loadWithoutMs: number;
   loadWithMs: number;
-  /** loadWith / loadWithout − 1, in %. */
+  /** loadWith / loadWithout − 1, in %: what Backstory itself adds. */
   loadDeltaPct: number;
+  /** Median load in a browser without any extension (the TreeWalker floor's loads). */
+  loadBareMs: number;
+  /** loadWith / loadBare − 1, in %: Backstory plus the cost of running any extension at all. */
+  loadBareDeltaPct: number;
   mentions: number;
   entities: number;
   error?: string;
@@ -144,9 +152,13 @@ export { median };
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** Measures one page: `loads` loads with and without the extension (interleaved), then mark.js. */
+/**
+ * Measures one page: `loads` loads with the extension, in the control browser (the same
+ * launch, a blank extension) and in a browser without extensions, interleaved; then mark.js.
+ */
 export async function benchPage(
   ext: { ctx: ExtensionBrowser; page: Page },
+  control: Page,
   plain: Page,
   url: string,
   info: { page: string; bytes: number },
@@ -154,11 +166,13 @@ export async function benchPage(
 ): Promise<PageResult> {
   const withMs: number[] = [];
   const withoutMs: number[] = [];
+  const bareMs: number[] = [];
   const floors: number[] = [];
   const diags: Diagnostics[] = [];
   let text = { nodes: 0, chars: 0 };
   for (let i = 0; i < opts.loads; i++) {
-    withoutMs.push((await timedLoad(plain, url)).loadMs);
+    withoutMs.push((await timedLoad(control, url)).loadMs);
+    bareMs.push((await timedLoad(plain, url)).loadMs);
     const floor = await treeWalkerRead(plain);
     floors.push(floor.ms);
     text = { nodes: floor.nodes, chars: floor.chars };
@@ -171,6 +185,7 @@ export async function benchPage(
   const floorMs = Math.round(median(floors) * 100) / 100;
   const loadWithoutMs = r1(median(withoutMs));
   const loadWithMs = r1(median(withMs));
+  const loadBareMs = r1(median(bareMs));
   const last = diags[diags.length - 1]!;
   return {
     ...info,
@@ -186,7 +201,22 @@ export async function benchPage(
     loadWithoutMs,
     loadWithMs,
     loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
+    loadBareMs,
+    loadBareDeltaPct: loadBareMs > 0 ? r1((loadWithMs / loadBareMs - 1) * 100) : NaN,
     mentions: last.mentions,
     entities: last.entities.length,
   };
+}
+
+/**
+ * A blank MV3 extension (an empty service worker, nothing else) in a temp folder: the
+ * control for page-load figures. Loading any unpacked extension changes the browser's
+ * launch (its own profile, `--load-extension`), which alone moved loads by ~9–11% here;
+ * comparing against the control leaves what Backstory adds.
+ */
+export function controlExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-control-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Control', version: '1.0', background: { service_worker: 'sw.js' } }));
+  writeFileSync(join(dir, 'sw.js'), '// a control extension: does nothing\n');
+  return dir;
 }
