@@ -38,9 +38,6 @@ export async function takeIntent(): Promise<PanelIntent | null> {
   return it && Date.now() - it.at < 60_000 ? it : null;
 }
 
-/** Hint shown where the browser will not let a page open the panel. */
-export const firefoxHint = (): string => t('hintFirefoxSidebar');
-
 /**
  * Opens the panel for a tab. Call synchronously from the event handler (no await before).
  * Resolves to whether it opened.
@@ -58,7 +55,8 @@ export function openPanelNow(target: { tabId?: number; windowId?: number }): Pro
   if (sb) {
     return sb.open().then(
       () => ({ opened: true }),
-      () => ({ opened: false, hint: firefoxHint() }),
+      // Firefox lets no page click open the sidebar: say where it opens from.
+      () => ({ opened: false, hint: t('hintFirefoxSidebar') }),
     );
   }
   return Promise.resolve({ opened: false, hint: t('hintNoPanel') });

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIREFOX_MISSING, firefoxDiagnostics, firefoxPath, launchFirefox, outDir, startServer, type Diagnostics, type FirefoxBrowser, type TestServer } from './harness/index.ts';
+import { FIREFOX_MISSING, firefoxDiagnostics, firefoxPath, firefoxSetSettings, launchFirefox, outDir, startServer, type Diagnostics, type FirefoxBrowser, type TestServer } from './harness/index.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -103,7 +103,7 @@ describe.skipIf(!hasFirefox)('Backstory in Firefox ESR (smoke)', () => {
     /** Stores settings (as the popup does) and waits until the content script uses them. */
     async function setSettings(patch: Partial<Settings>): Promise<void> {
       const settings = { ...DEFAULT_SETTINGS, ...patch };
-      await ff.evaluate(`browser.storage.sync.set({ settings: ${JSON.stringify(settings)} }).then(() => true)`, probe);
+      await firefoxSetSettings(ff, probe, settings);
       // The highlight's name follows the style: proof that this very change has arrived.
       const name = `backstory-${settings.highlightStyle}`;
       await waitDiag((d) => (d.highlights[name] ?? 0) > 0, `highlights repainted as ${name}`);

@@ -20,6 +20,7 @@ import {
   FIREFOX_MISSING,
   chromiumPath,
   firefoxPath,
+  firefoxSetSettings,
   launchChromium,
   launchFirefox,
   outDir,
@@ -229,10 +230,7 @@ describe.skipIf(!hasFirefox)('Marks in open shadow roots are painted (Firefox ES
   async function ffSettings(patch: Record<string, unknown>): Promise<void> {
     const ext = await ff.openExtensionTab('src/options/index.html');
     try {
-      await ff.evaluate(
-        `browser.storage.sync.get('settings').then((got) => browser.storage.sync.set({ settings: { ...(got.settings || {}), ...${JSON.stringify(patch)} } })).then(() => true)`,
-        ext,
-      );
+      await firefoxSetSettings(ff, ext, patch);
     } finally {
       await ff.send('browsingContext.close', { context: ext });
       await ff.send('browsingContext.activate', { context: ff.tab });

@@ -384,3 +384,17 @@ export function firefoxDiagnostics(ff: FirefoxBrowser, extensionPageContext: str
     extensionPageContext,
   );
 }
+
+/**
+ * Merges `patch` into the stored settings (as the popup does), from an extension page
+ * opened with `openExtensionTab`: the Firefox twin of `setSettings` in control.ts.
+ */
+export async function firefoxSetSettings(ff: FirefoxBrowser, extensionPageContext: string, patch: Record<string, unknown>): Promise<void> {
+  await ff.evaluate(
+    `browser.storage.sync.get('settings').then((got) => {
+      const cur = got.settings && typeof got.settings === 'object' && !Array.isArray(got.settings) ? got.settings : {};
+      return browser.storage.sync.set({ settings: { ...cur, ...${JSON.stringify(patch)} } });
+    }).then(() => true)`,
+    extensionPageContext,
+  );
+}

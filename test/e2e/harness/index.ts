@@ -9,7 +9,7 @@
  * - pages.ts        `openExtensionPage`, `hoverText`, `textRect`
  * - firefox.ts      `launchFirefox`: Firefox ESR over WebDriver BiDi with dist/firefox; BiDi
  *                   input (`pointerMove`, `pointerClick`, `keyPress`, `releaseInput`),
- *                   `shadowRect` (closed roots too), `firefoxDiagnostics`
+ *                   `shadowRect` (closed roots too), `firefoxDiagnostics`, `firefoxSetSettings`
  * - control.ts      settings via storage, stop/wake the service worker, all frames' diagnostics,
  *                   page lag probe, JS heap, network recorder (pages, extension pages, worker)
  * - png.ts          `decodePng`, `rectDiff`: screenshot pixels without a dependency
