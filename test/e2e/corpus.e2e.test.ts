@@ -51,6 +51,8 @@ const signature = (m: PageMutation): string => `${m.type} ${m.target} ${m.attrib
 /** What a page did by itself or with Backstory: its mutations, errors and text. */
 interface Seen {
   mutations: PageMutation[];
+  /** Its removals and attribute/data changes before DOMContentLoaded (see WatchReport.early). */
+  early: PageMutation[];
   errors: string[];
   text: string;
   /** Every `parent +child` pair of elements in the final DOM, described as the watcher does. */
@@ -76,7 +78,7 @@ async function watched(page: Page): Promise<WatchReport> {
   const direct = (): Promise<WatchReport> =>
     page.evaluate(() => {
       const s = (window as unknown as Record<string, WatchReport | undefined>).__backstoryE2eWatch!;
-      return { mutations: s.mutations, errors: s.errors, textAtDomReady: s.textAtDomReady };
+      return { mutations: s.mutations, early: s.early, errors: s.errors, textAtDomReady: s.textAtDomReady };
     });
   return Promise.race([readWatch(page), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow')), 3000))]).catch(direct);
 }
@@ -92,7 +94,7 @@ async function look(page: Page, url: string, settleMs: number, afterLoad?: () =>
   await page.waitForTimeout(settleMs);
   const livedMs = Date.now() - t0;
   const w = await watched(page);
-  return { mutations: w.mutations, errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)), livedMs };
+  return { mutations: w.mutations, early: w.early, errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)), livedMs };
 }
 
 describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chromium)`, () => {
@@ -131,7 +133,7 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
       }
     };
     const explained = (m: PageMutation, own: Seen[]): boolean =>
-      own.some((o) => o.mutations.some((x) => signature(x) === signature(m))) ||
+      own.some((o) => [...o.mutations, ...o.early].some((x) => signature(x) === signature(m))) ||
       (m.type === 'childList' && !m.removed.length && m.added.every((a) => a.startsWith('#text') || own.some((o) => o.pairs.has(`${m.target} +${a}`))));
     const unexplained = (mine: Seen, own: Seen[]) => ({
       mutations: mine.mutations.filter((m) => !explained(m, own)).map(signature),
@@ -144,7 +146,8 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
     expect(d!.status).toBe('done');
     const own = [await lookWithout(url, SETTLE_MS)];
     // Pages run timers, lazy loaders and ads of their own, and race with their own
-    // DOMContentLoaded: a difference must show up again, against longer looks, to count.
+    // DOMContentLoaded (what the page did before it, in `early`, explains the same change
+    // after it): a difference must show up again, against longer looks, to count.
     // The longer look lives at least as long as the page did with Backstory (which waited
     // for the scan): a page's own timer, say a streamed section revealed 2.3 s after
     // navigation, then gets its chance without us too.

@@ -36,6 +36,13 @@ export interface WatchReport {
   errors: string[];
   /** The text of body's text nodes at DOMContentLoaded (see `bodyText`); null if no body then. */
   textAtDomReady: string | null;
+  /**
+   * Removals, attribute and character-data changes made before DOMContentLoaded (not
+   * counted in `mutations`; the parser's own insertions are left out, and at most
+   * 2,000 are kept). A page's own script that races with DOMContentLoaded (React's
+   * streamed Suspense reveal, say) lands here in one load and in `mutations` in another.
+   */
+  early: PageMutation[];
 }
 
 const KEY = '__backstoryE2eWatch';
@@ -43,7 +50,8 @@ const KEY = '__backstoryE2eWatch';
 /** The init script; a plain function so Playwright serialises it. */
 function install(key: string): void {
   const HOST = 'BACKSTORY-ROOT';
-  const state = { ready: false, mutations: [] as unknown[], errors: [] as string[], textAtDomReady: null as string | null };
+  const EARLY_CAP = 2000;
+  const state = { ready: false, mutations: [] as unknown[], early: [] as unknown[], errors: [] as string[], textAtDomReady: null as string | null };
   Object.defineProperty(window, key, { value: state, enumerable: false });
   const describe = (n: Node | null): string => {
     if (!n) return 'null';
@@ -57,12 +65,12 @@ function install(key: string): void {
     return false;
   };
   const onlyHost = (list: NodeList): boolean => Array.from(list).every((n) => n.nodeName === HOST);
-  const observer = new MutationObserver((records) => {
-    if (!state.ready) return;
+  const record = (records: MutationRecord[]): void => {
     for (const r of records) {
       if (insideHost(r.target)) continue;
       if (r.type === 'childList' && onlyHost(r.addedNodes) && onlyHost(r.removedNodes)) continue;
-      state.mutations.push({
+      if (!state.ready && ((r.type === 'childList' && !r.removedNodes.length) || state.early.length >= EARLY_CAP)) continue;
+      (state.ready ? state.mutations : state.early).push({
         type: r.type,
         target: describe(r.target),
         attributeName: r.attributeName,
@@ -71,12 +79,13 @@ function install(key: string): void {
         at: Math.round(performance.now()),
       });
     }
-  });
+  };
+  const observer = new MutationObserver(record);
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   document.addEventListener(
     'DOMContentLoaded',
     () => {
-      observer.takeRecords();
+      record(observer.takeRecords());
       state.ready = true;
       state.textAtDomReady = document.body ? document.body.textContent : null;
     },
@@ -96,8 +105,8 @@ export async function readWatch(page: Page): Promise<WatchReport> {
   // A task boundary lets queued MutationObserver callbacks run before reading.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   const got = await page.evaluate((key) => {
-    const s = (window as unknown as Record<string, { mutations: unknown[]; errors: string[]; textAtDomReady: string | null } | undefined>)[key];
-    return s ? { mutations: s.mutations, errors: s.errors, textAtDomReady: s.textAtDomReady } : null;
+    const s = (window as unknown as Record<string, { mutations: unknown[]; early: unknown[]; errors: string[]; textAtDomReady: string | null } | undefined>)[key];
+    return s ? { mutations: s.mutations, early: s.early, errors: s.errors, textAtDomReady: s.textAtDomReady } : null;
   }, KEY);
   if (!got) throw new Error(`watchPage(page) was not installed before ${page.url()} loaded`);
   return got as WatchReport;
