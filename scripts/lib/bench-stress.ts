@@ -226,8 +226,12 @@ export interface StressResult {
   /** Renderer JS heap once settled (all worlds), MB, and its growth since the page loaded. */
   heapMB: number;
   heapGrowthMB: number;
-  /** Frames whose content script answered, and how many of them marked what they should. */
-  frames?: { answered: number; correct: number };
+  /**
+   * Frames whose content script answered, how many of them marked what they should, and the
+   * 95th percentile of their longest slices, ms (one frame's slice can be stretched by a
+   * garbage collection of the shared renderer or a busy machine; most frames' cannot).
+   */
+  frames?: { answered: number; correct: number; p95SliceMs: number };
   /** Whether the settled marks are exactly the planted ones (and the case's own check passed). */
   correct: boolean;
   problems: string[];
@@ -272,7 +276,8 @@ export async function runStressCase(ctx: ExtensionBrowser, page: Page, url: stri
       all = await frameDiags();
     }
     const correct = all.filter((f) => f.diag.status === 'done' && f.diag.mentions === c.frames!.mentionsEach).length;
-    frames = { answered: all.length, correct };
+    const slices = all.map((f) => f.diag.maxSliceMs).sort((a, b) => a - b);
+    frames = { answered: all.length, correct, p95SliceMs: slices[Math.min(slices.length - 1, Math.floor(slices.length * 0.95))] ?? 0 };
     for (const f of all) {
       maxSliceMs = Math.max(maxSliceMs, f.diag.maxSliceMs);
       busyMs += f.diag.busyMs;
