@@ -26,7 +26,6 @@ import {
   type ExtensionBrowser,
   type PageMutation,
   type TestServer,
-  type WatchReport,
 } from './harness/index.ts';
 
 const dir = corpusDir();
@@ -51,8 +50,8 @@ const signature = (m: PageMutation): string => `${m.type} ${m.target} ${m.attrib
 /** What a page did by itself or with Backstory: its mutations, errors and text. */
 interface Seen {
   mutations: PageMutation[];
-  /** Its removals and attribute/data changes before DOMContentLoaded (see WatchReport.early). */
-  early: PageMutation[];
+  /** The signatures of its mutations and of its changes before DOMContentLoaded (WatchReport.early). */
+  signatures: Set<string>;
   errors: string[];
   text: string;
   /** Every `parent +child` pair of elements in the final DOM, described as the watcher does. */
@@ -70,19 +69,6 @@ const domPairs = (page: Page): Promise<string[]> =>
     return out;
   });
 
-/**
- * `readWatch`, bounded: a page whose own scripts never let a timer fire (seen on one
- * corpus page) is read directly (MutationObserver callbacks are microtasks and have run).
- */
-async function watched(page: Page): Promise<WatchReport> {
-  const direct = (): Promise<WatchReport> =>
-    page.evaluate(() => {
-      const s = (window as unknown as Record<string, WatchReport | undefined>).__backstoryE2eWatch!;
-      return { mutations: s.mutations, early: s.early, errors: s.errors, textAtDomReady: s.textAtDomReady };
-    });
-  return Promise.race([readWatch(page), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow')), 3000))]).catch(direct);
-}
-
 /** Loads `url` in `page` (watched), lets it settle, and reads what it did. */
 async function look(page: Page, url: string, settleMs: number, afterLoad?: () => Promise<unknown>): Promise<Seen> {
   const errors: string[] = [];
@@ -93,8 +79,8 @@ async function look(page: Page, url: string, settleMs: number, afterLoad?: () =>
   await afterLoad?.();
   await page.waitForTimeout(settleMs);
   const livedMs = Date.now() - t0;
-  const w = await watched(page);
-  return { mutations: w.mutations, early: w.early, errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)), livedMs };
+  const w = await readWatch(page);
+  return { mutations: w.mutations, signatures: new Set([...w.mutations, ...w.early].map(signature)), errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)), livedMs };
 }
 
 describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chromium)`, () => {
@@ -133,7 +119,7 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
       }
     };
     const explained = (m: PageMutation, own: Seen[]): boolean =>
-      own.some((o) => [...o.mutations, ...o.early].some((x) => signature(x) === signature(m))) ||
+      own.some((o) => o.signatures.has(signature(m))) ||
       (m.type === 'childList' && !m.removed.length && m.added.every((a) => a.startsWith('#text') || own.some((o) => o.pairs.has(`${m.target} +${a}`))));
     const unexplained = (mine: Seen, own: Seen[]) => ({
       mutations: mine.mutations.filter((m) => !explained(m, own)).map(signature),

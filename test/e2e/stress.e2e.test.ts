@@ -65,11 +65,11 @@ async function run(c: StressCase): Promise<StressResult> {
   return r;
 }
 
-/** `sliceMs`: the slice figure held to MAX_SLICE_MS (the longest one, unless the case says otherwise). */
-function expectHealthy(r: StressResult, sliceMs = r.maxSliceMs): void {
+/** `slice`: the slice figure held to MAX_SLICE_MS (the longest one, unless the case says otherwise). */
+function expectHealthy(r: StressResult, slice = { ms: r.maxSliceMs, what: 'the longest extension slice' }): void {
   expect(r.problems).toEqual([]);
   expect(r.correct).toBe(true);
-  expect(sliceMs, 'the longest extension slice').toBeLessThanOrEqual(MAX_SLICE_MS);
+  expect(slice.ms, slice.what).toBeLessThanOrEqual(MAX_SLICE_MS);
   expect(r.diag?.status).toBe('done');
   expect(ctx.pageErrors.filter((e) => e.url.includes('/stress/'))).toEqual([]);
 }
@@ -102,11 +102,11 @@ describe('stress pages', () => {
     expect(r.heapGrowthMB, 'renderer heap growth over the storm').toBeLessThan(150);
   }, 45_000);
 
-  it('500 same-origin iframes: each frame marks its name, none takes a long slice', async () => {
+  it('500 same-origin iframes: each frame marks its name, the top frame and 95% of frames take no long slice', async () => {
     const r = await run(cases.frames);
     // 500 content scripts share one renderer: one frame's slice may hold a garbage collection
     // of all of them (87 ms seen with a CPU core taken); the top frame and 95% of frames may not.
-    expectHealthy(r, Math.max(r.diag?.maxSliceMs ?? Infinity, r.frames?.p95SliceMs ?? Infinity));
+    expectHealthy(r, { ms: Math.max(r.diag?.maxSliceMs ?? Infinity, r.frames?.p95SliceMs ?? Infinity), what: 'the longest slice of the top frame and of 95% of frames' });
     expect(r.frames?.correct).toBe(500);
   }, 90_000);
 

@@ -100,10 +100,16 @@ export async function watchPage(page: Page): Promise<void> {
   await page.addInitScript(install, KEY);
 }
 
-/** What the watcher saw in the page's main frame so far (flushes pending records first). */
+/**
+ * What the watcher saw in the page's main frame so far (flushes pending records first).
+ * A page whose own scripts never let a timer fire (seen on one corpus page) is read after
+ * 3 s without the flush (MutationObserver callbacks are microtasks and have run anyway).
+ */
 export async function readWatch(page: Page): Promise<WatchReport> {
   // A task boundary lets queued MutationObserver callbacks run before reading.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([page.evaluate(() => new Promise((r) => setTimeout(r, 0))), new Promise((r) => (timer = setTimeout(r, 3000)))]);
+  clearTimeout(timer);
   const got = await page.evaluate((key) => {
     const s = (window as unknown as Record<string, { mutations: unknown[]; early: unknown[]; errors: string[]; textAtDomReady: string | null } | undefined>)[key];
     return s ? { mutations: s.mutations, early: s.early, errors: s.errors, textAtDomReady: s.textAtDomReady } : null;
