@@ -19,6 +19,17 @@ const EN = {
   cardUnavailable: 'No details are available for this name right now.',
   cardFacts: 'Key facts',
   cardNote: 'Note',
+  cardMoreFacts_one: '$1 more fact',
+  cardMoreFacts_other: '$1 more facts',
+  kind_news_agency: 'news agency',
+  kind_newspaper: 'newspaper',
+  kind_broadcaster: 'broadcaster',
+  kind_state_media: 'state media',
+  kind_official: 'official',
+  kind_international_body: 'international body',
+  kind_reference: 'reference work',
+  kind_research: 'research institute',
+  kind_ngo: 'NGO',
   type_person: 'Person',
   type_place: 'Place',
   type_organization: 'Organisation',
@@ -38,6 +49,24 @@ export function t(key: StringKey, ...subs: string[]): string {
     /* no i18n API (DOM tests) */
   }
   return got || EN[key].replace(/\$(\d)/g, (m, n: string) => subs[Number(n) - 1] ?? m);
+}
+
+/** A counted string: `key_one`, `key_few`… by the plural rules of `lang` (`key_other` when missing), `$1` = n. */
+export function plural(key: 'cardMoreFacts', n: number, lang: string): string {
+  let rule: Intl.LDMLPluralRule = 'other';
+  try {
+    rule = new Intl.PluralRules(lang).select(n);
+  } catch {
+    /* an unknown language: "other" */
+  }
+  const k = `${key}_${rule}` as StringKey;
+  let got = '';
+  try {
+    got = browser.i18n.getMessage(k, [String(n)]);
+  } catch {
+    /* no i18n API */
+  }
+  return got || t(k in EN ? k : `${key}_other`, String(n));
 }
 
 /** "Person", "Place"… */

@@ -2,10 +2,28 @@
  * The knowledge-pack data model. Types only: the validator (validate.ts) checks that
  * JSON matches these shapes, and every surface reads entities through them.
  */
-import type { TopicId } from './topics.ts';
+
+import type { ENTITY_TYPES, SOURCE_KINDS, ENTITY_SCOPES, TEXT_LANGS, TopicId } from './topics.ts';
 
 /** What kind of thing an entity is; the popup's type filters use these. */
-export type EntityType = 'person' | 'place' | 'organization' | 'event' | 'agreement' | 'topic';
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * What a source is, so a reader can weigh it. `state-media` is a publisher under state
+ * control (its editors appointed by, or it run as an agency of, a government: TASS, RIA
+ * Novosti, RT, Sputnik, Rossiyskaya Gazeta, Channel One, Armenpress, Anadolu, VOA).
+ */
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * `region`: the pack's own subject (Georgia, Abkhazia, South Ossetia, their people, places,
+ * bodies, events). `world`: great powers, global bodies and their leaders; marked only on a
+ * page that also names something of the region.
+ */
+export type EntityScope = (typeof ENTITY_SCOPES)[number];
+
+/** A language the pack's texts are written in besides English. */
+export type TextLang = (typeof TEXT_LANGS)[number];
 
 /** A date as precise as the source allows: `2008`, `2008-08` or `2008-08-12`. A range is `2012/2013`. */
 export type IsoDate = string;
@@ -18,20 +36,40 @@ export interface Source {
   /** http(s) only. */
   url: string;
   publisher: string;
+  /** What the publisher is (see `SourceKind`). */
+  kind: SourceKind;
+  /** ISO 3166-1 alpha-2 code of the country a publisher is tied to ("GE", "RU"); none for international ones. */
+  country?: string;
   /** When the page was read (ISO date). */
   accessed: IsoDate;
 }
 
-/** One fact shown on the card and in the panel. */
+/** A fact's label and value in another language: our own wording, translated faithfully. */
+export interface FactText {
+  label: string;
+  value: string;
+}
+
+/**
+ * One fact shown on the card and in the panel. It has exactly one of `date` (when it
+ * happened: born, appointed, signed; a range for a term of office) and `asOf` (when a
+ * standing statement was true: a population, an office still held).
+ */
 export interface Fact {
   /** Short label ("Office", "Born"). */
   label: string;
   /** The fact, in our own words. */
   value: string;
-  /** The date the fact describes or is true as of. */
-  asOf: IsoDate;
+  /** When it happened (`2022-11-25`, or a range `2018/2022`). */
+  date?: IsoDate;
+  /** When a standing statement was last known true. */
+  asOf?: IsoDate;
   /** A `Source.id` of the same entity. */
   source: string;
+  /** One of the (at most four) facts the card shows; the rest go to the panel. */
+  key?: boolean;
+  /** The label and value in Russian and Georgian. */
+  i18n?: Partial<Record<TextLang, FactText>>;
 }
 
 /** A dated event for the entity's timeline and the article's merged timeline. */
@@ -39,6 +77,15 @@ export interface TimelineEvent {
   date: IsoDate;
   text: string;
   source: string;
+  /** The text in Russian and Georgian. */
+  i18n?: Partial<Record<TextLang, { text: string }>>;
+}
+
+/** An entity's own texts in another language. */
+export interface EntityText {
+  name?: string;
+  summary?: string;
+  note?: string;
 }
 
 /** A link to another entity of the same or another pack. */
@@ -84,6 +131,8 @@ export interface Entity {
   id: string;
   name: string;
   type: EntityType;
+  /** The pack's own subject, or a world-level name (default `region`). */
+  scope?: EntityScope;
   topics: TopicId[];
   aliases: Aliases;
   /** One or two sentences in our own words, at most 280 characters. */
@@ -95,6 +144,15 @@ export interface Entity {
   disambiguation?: Disambiguation;
   /** Naming or status sensitivities shown with the entity (contested names, recognition). */
   note?: string;
+  /** Name, summary and note in Russian and Georgian. */
+  i18n?: Partial<Record<TextLang, EntityText>>;
+  /** People: the grammatical gender of the name, for Russian surname forms. */
+  gender?: 'm' | 'f';
+  /**
+   * People: the bare surname is distinctive enough to mark anywhere (Galuzin, Kavelashvili).
+   * Otherwise it is marked only on a page that names the person in full first.
+   */
+  distinctiveSurname?: boolean;
 }
 
 /** A knowledge pack: the unit users import, switch off, and export. */

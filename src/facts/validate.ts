@@ -8,7 +8,8 @@
  *   entities/tass.json: entity "tass": facts[2].source: "tass-1" is not declared in sources
  */
 import { z } from 'zod';
-import { TOPIC_IDS, ENTITY_TYPES } from './topics.ts';
+import { TOPIC_IDS, ENTITY_TYPES, SOURCE_KINDS, ENTITY_SCOPES } from './topics.ts';
+import { refusedSource } from './source-policy.ts';
 import type { Entity, Pack } from './types.ts';
 
 export interface PackError {
@@ -36,6 +37,8 @@ export interface ValidateOptions {
 export type ValidateResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
 
 export const MAX_SUMMARY = 280;
+/** Facts marked `key` (shown on the card) per entity. */
+export const MAX_KEY_FACTS = 4;
 export const DEFAULT_MAX_ERRORS = 200;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -87,24 +90,48 @@ const isoDate = () =>
   });
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: 'expected a list (array)' });
 
+const kindList = SOURCE_KINDS.join(', ');
+
 const SourceSchema = z.strictObject({
   id: kebab('source id'),
   title: text(),
-  url: text().refine(isHttpUrl, {
-    error: (iss) => `expected an http(s) URL, got ${JSON.stringify(iss.input)}`,
-  }),
+  url: text()
+    .refine(isHttpUrl, { error: (iss) => `expected an http(s) URL, got ${JSON.stringify(iss.input)}` })
+    .refine((u) => !isHttpUrl(u) || refusedSource(u) === undefined, {
+      error: (iss) => `may not be cited: ${refusedSource(iss.input as string) ?? ''}`,
+    }),
   publisher: text(),
+  kind: z.enum(SOURCE_KINDS, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `is missing; every source says what it is, one of: ${kindList}`
+        : `${JSON.stringify(iss.input)} is not a source kind; expected one of: ${kindList}`,
+  }),
+  country: z
+    .string({ error: 'expected an ISO 3166-1 alpha-2 country code ("GE", "RU")' })
+    .regex(/^[A-Z]{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 3166-1 alpha-2 country code ("GE", "RU")` })
+    .optional(),
   accessed: isoDate(),
 });
+
+const translations = <T extends z.ZodType>(item: T) => z.strictObject({ ru: item.optional(), ka: item.optional() });
 
 const FactSchema = z.strictObject({
   label: text(),
   value: text(),
-  asOf: isoDate(),
+  date: isoDate().optional(),
+  asOf: isoDate().optional(),
   source: text(),
+  key: z.boolean({ error: 'expected true or false' }).optional(),
+  i18n: translations(z.strictObject({ label: text(), value: text() })).optional(),
 });
 
-const TimelineSchema = z.strictObject({ date: isoDate(), text: text(), source: text() });
+const TimelineSchema = z.strictObject({
+  date: isoDate(),
+  text: text(),
+  source: text(),
+  i18n: translations(z.strictObject({ text: text() })).optional(),
+});
 const RelationSchema = z.strictObject({ id: kebab('entity id'), relation: text() });
 
 const AliasesSchema = z.strictObject({
@@ -134,6 +161,11 @@ const EntitySchema = z.strictObject({
   type: z.enum(ENTITY_TYPES, {
     error: (iss) => `${JSON.stringify(iss.input)} is not an entity type; expected one of: ${typeList}`,
   }),
+  scope: z
+    .enum(ENTITY_SCOPES, {
+      error: (iss) => `${JSON.stringify(iss.input)} is not a scope; expected one of: ${ENTITY_SCOPES.join(', ')}`,
+    })
+    .optional(),
   topics: list(
     z.enum(TOPIC_IDS as unknown as [string, ...string[]], {
       error: (iss) => `${JSON.stringify(iss.input)} is not in the topic vocabulary; expected one of: ${topicList}`,
@@ -149,6 +181,19 @@ const EntitySchema = z.strictObject({
   sources: list(SourceSchema),
   disambiguation: DisambiguationSchema.optional(),
   note: text().optional(),
+  i18n: translations(
+    z.strictObject({
+      name: text().optional(),
+      summary: text()
+        .refine((s) => s.length <= MAX_SUMMARY * 1.4, {
+          error: (iss) => `is ${(iss.input as string).length} characters long; at most ${Math.round(MAX_SUMMARY * 1.4)} allowed`,
+        })
+        .optional(),
+      note: text().optional(),
+    }),
+  ).optional(),
+  gender: z.enum(['m', 'f'], { error: 'expected "m" or "f"' }).optional(),
+  distinctiveSurname: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 const PackMetaSchema = z.strictObject({
@@ -277,9 +322,18 @@ function checkEntity(it: Located, ids: ReadonlySet<string>, out: Collector): voi
     if (declared.has(s.id)) err(`sources[${i}].id`, `source id "${s.id}" is declared twice; expected unique source ids`);
     declared.add(s.id);
   });
+  let keys = 0;
   e.facts.forEach((f, i) => {
     if (!declared.has(f.source)) err(`facts[${i}].source`, `"${f.source}" is not declared in sources`);
+    if (f.date === undefined && f.asOf === undefined)
+      err(`facts[${i}]`, 'expected "date" (when it happened) or "asOf" (when a standing statement was true)');
+    if (f.date !== undefined && f.asOf !== undefined)
+      err(`facts[${i}]`, 'has both "date" and "asOf"; expected one: "date" for when it happened, "asOf" for when it was true');
+    if (f.key === true && ++keys > MAX_KEY_FACTS)
+      err(`facts[${i}].key`, `is the ${keys}th key fact; at most ${MAX_KEY_FACTS} facts may be marked key (the card shows them)`);
   });
+  if (e.gender !== undefined && e.type !== 'person') err('gender', 'only people have a gender here');
+  if (e.distinctiveSurname !== undefined && e.type !== 'person') err('distinctiveSurname', 'only people have a surname');
   e.timeline?.forEach((t, i) => {
     if (!declared.has(t.source)) err(`timeline[${i}].source`, `"${t.source}" is not declared in sources`);
   });

@@ -4,6 +4,7 @@ import type { Entity } from '../facts/types.ts';
 import { t, entityName } from '../ui/i18n.ts';
 import { TimelineList } from '../ui/TimelineList.tsx';
 import { mergeTimelines } from './merge-timeline.ts';
+import { localEvent } from '../facts/names.ts';
 
 export interface ArticleTimelineProps {
   entities: Entity[];
@@ -18,17 +19,21 @@ export function ArticleTimeline({ entities, lang, onOpen }: ArticleTimelineProps
     <TimelineList
       label={t('articleTimeline')}
       lang={lang}
-      rows={events.map((ev, i) => ({
+      rows={events.map((ev, i) => {
+        const tx = localEvent(ev, lang);
+        return {
         key: `${ev.entity.id}-${i}`,
         date: ev.date,
-        text: ev.text,
+        text: tx.text,
+        textLang: tx.lang === lang.slice(0, 2) ? undefined : tx.lang,
         source: ev.sourceRecord,
         extra: (
           <button type="button" class="sp-link sp-link--small" onClick={() => onOpen(ev.entity.id)}>
             {entityName(ev.entity, lang)}
           </button>
         ),
-      }))}
+        };
+      })}
     />
   );
 }

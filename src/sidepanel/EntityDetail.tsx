@@ -12,6 +12,11 @@ import { EntityTypeTag } from '../ui/EntityTypeTag.tsx';
 import { FactTable } from '../ui/FactTable.tsx';
 import { TimelineList } from '../ui/TimelineList.tsx';
 import { SourceLink } from '../ui/SourceLink.tsx';
+import { sourceKindLabel } from '../ui/source-kind.ts';
+import { groupedFacts, localEvent, localNote, localSummary } from '../facts/names.ts';
+
+/** `lang` for a text written in `textLang` shown in a `ui` page: set only when they differ. */
+const langAttr = (textLang: string, ui: string): string | undefined => (textLang === ui.slice(0, 2) ? undefined : textLang);
 
 export interface EntityDetailProps {
   entity: Entity;
@@ -35,6 +40,9 @@ export function EntityDetail({ entity, lang, lookup, onOpen, mentions, onReveal 
   const name = entityName(entity, lang);
   const aliases = otherNames(entity, name);
   const sources = new Map(entity.sources.map((s) => [s.id, s]));
+  const summary = localSummary(entity, lang);
+  const note = localNote(entity, lang);
+  const tt = t as (key: string, ...subs: string[]) => string;
 
   useEffect(() => {
     heading.current?.focus();
@@ -78,19 +86,21 @@ export function EntityDetail({ entity, lang, lookup, onOpen, mentions, onReveal 
         </div>
       ) : null}
 
-      <p class="sp-summary">{entity.summary}</p>
+      <p class="sp-summary" lang={langAttr(summary.lang, lang)}>
+        {summary.text}
+      </p>
 
-      {entity.note ? (
+      {note ? (
         <aside class="sp-note" aria-label={t('noteHeading')}>
           <h3>{t('noteHeading')}</h3>
-          <p>{entity.note}</p>
+          <p lang={langAttr(note.lang, lang)}>{note.text}</p>
         </aside>
       ) : null}
 
       {entity.facts.length ? (
         <section class="sp-section" aria-labelledby="sp-facts-h">
           <h3 id="sp-facts-h">{t('factsHeading')}</h3>
-          <FactTable entity={entity} lang={lang} asOfText={(d) => t('asOf', d)} />
+          <FactTable entity={{ facts: groupedFacts(entity.facts), sources: entity.sources }} lang={lang} t={tt} where="panel" />
         </section>
       ) : null}
 
@@ -100,7 +110,10 @@ export function EntityDetail({ entity, lang, lookup, onOpen, mentions, onReveal 
           <TimelineList
             label={t('timelineHeading')}
             lang={lang}
-            rows={entity.timeline.map((ev, i) => ({ key: String(i), date: ev.date, text: ev.text, source: sources.get(ev.source) }))}
+            rows={entity.timeline.map((ev, i) => {
+              const tx = localEvent(ev, lang);
+              return { key: String(i), date: ev.date, text: tx.text, textLang: langAttr(tx.lang, lang), source: sources.get(ev.source) };
+            })}
           />
         </section>
       ) : null}
@@ -133,11 +146,12 @@ export function EntityDetail({ entity, lang, lookup, onOpen, mentions, onReveal 
         <ul class="sp-sources">
           {entity.sources.map((s) => (
             <li key={s.id}>
-              <SourceLink source={s} />
+              <SourceLink source={s} kind={sourceKindLabel(s, tt, lang, 'panel')} />
               <span class="bs-meta">{s.title}</span>
             </li>
           ))}
         </ul>
+        <p class="bs-meta sp-kinds-help">{t('sourceKindsHelp')}</p>
       </section>
     </article>
   );

@@ -12,6 +12,8 @@ export interface TimelineRow {
   key: string;
   date: string;
   text: string;
+  /** The text's language when it differs from the page's (an English fallback). */
+  textLang?: string | undefined;
   source?: Source;
   /** Shown after the text, e.g. a link back to the entity. */
   extra?: ComponentChildren;
@@ -32,7 +34,7 @@ export function TimelineList({ rows, lang, label }: TimelineListProps): JSX.Elem
             {dateLabel(r.date, lang)}
           </time>
           <div class="bs-timeline__body">
-            <span>{r.text}</span>
+            <span lang={r.textLang}>{r.text}</span>
             {r.extra || r.source ? (
               <span class="bs-meta">
                 {r.extra}

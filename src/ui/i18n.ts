@@ -40,4 +40,4 @@ export function uiLang(): string {
 }
 
 /** An entity's name in the UI language where the pack has one (its first alias in that language). */
-export const entityName = (entity: Pick<Entity, 'name' | 'aliases'>, lang = uiLang()): string => localName(entity, lang);
+export const entityName = (entity: Pick<Entity, 'name' | 'aliases' | 'i18n'>, lang = uiLang()): string => localName(entity, lang);

@@ -1,19 +1,23 @@
 /**
- * The hover card: name, type, one-line summary, 3–5 key facts with their as-of dates and
- * source links, the naming note, and the actions (full background, pin, close, don't
- * mark this site / undo). Presentational: state and effects live in card-controller.ts.
- * Every dataset string is rendered as text (Preact escapes); links are http(s) only.
+ * The hover card, for the glance: type, name, summary, at most four key facts (the pack's
+ * `key`) each with its date and source, the naming note, then "N more facts · Full
+ * background" and the actions (pin, close, don't mark this site / undo). Texts in the
+ * reader's language where the pack has them. Presentational: state and effects live in
+ * controller.tsx. Dataset strings are rendered as text (Preact escapes); links are http(s) only.
  */
 import type { JSX } from 'preact';
 import type { Entity } from '../../facts/types.ts';
 import type { MatcherEntity } from '../../matcher/index.ts';
 import { FactTable } from '../../ui/FactTable.tsx';
 import { EntityTypeTag } from '../../ui/EntityTypeTag.tsx';
-import { t, typeLabel } from '../strings.ts';
-import { entityName } from '../../facts/names.ts';
+import { t, typeLabel, plural } from '../strings.ts';
+import { keyFacts, localName, localNote, localSummary } from '../../facts/names.ts';
 
-/** How many facts the card shows (the side panel shows all). */
+/** How many facts the card shows at most (the side panel shows all). */
 export const CARD_FACTS = 4;
+
+/** `lang` for a text in `textLang` on a card in `ui`: set only when they differ. */
+const langAttr = (textLang: string, ui: string): string | undefined => (textLang === ui.slice(0, 2) ? undefined : textLang);
 
 export interface CardProps {
   /** What the matcher knows (shown at once). */
@@ -37,13 +41,19 @@ export const CARD_TITLE_ID = 'bs-card-title';
 
 export function Card(p: CardProps): JSX.Element {
   const { entity, record } = p;
-  const facts = record ? record.facts.slice(0, CARD_FACTS) : [];
+  const facts = record ? keyFacts(record.facts, CARD_FACTS) : [];
+  const more = record ? record.facts.length - facts.length : 0;
+  const name = record ? localName(record, p.lang) : { text: entity.name, lang: 'en' };
+  const summary = record ? localSummary(record, p.lang) : undefined;
+  const note = record ? localNote(record, p.lang) : undefined;
   return (
     <div class="card" role="dialog" aria-labelledby={CARD_TITLE_ID}>
       <div class="head">
         <div class="title">
           <EntityTypeTag type={entity.type} label={typeLabel(entity.type)} />
-          <h2 id={CARD_TITLE_ID}>{record ? entityName(record, p.lang) : entity.name}</h2>
+          <h2 id={CARD_TITLE_ID} lang={langAttr(name.lang, p.lang)}>
+            {name.text}
+          </h2>
         </div>
         <div class="tools">
           <button
@@ -69,20 +79,25 @@ export function Card(p: CardProps): JSX.Element {
       <div class="body">
         {record === undefined ? <p class="muted">{t('cardLoading')}</p> : null}
         {record === null ? <p class="muted">{t('cardUnavailable')}</p> : null}
-        {record ? <p class="summary">{record.summary}</p> : null}
+        {summary ? (
+          <p class="summary" lang={langAttr(summary.lang, p.lang)}>
+            {summary.text}
+          </p>
+        ) : null}
         {facts.length ? (
           <section aria-label={t('cardFacts')}>
-            <FactTable entity={{ facts, sources: record!.sources }} lang={p.lang} asOfText={(d) => t('asOf', d)} />
+            <FactTable entity={{ facts, sources: record!.sources }} lang={p.lang} t={t as (k: string, ...s: string[]) => string} where="card" />
           </section>
         ) : null}
-        {record?.note ? (
+        {note ? (
           <p class="note" role="note">
             <span class="note-label">{t('cardNote')}: </span>
-            {record.note}
+            <span lang={langAttr(note.lang, p.lang)}>{note.text}</span>
           </p>
         ) : null}
       </div>
       <div class="actions">
+        {more > 0 ? <span class="more">{plural('cardMoreFacts', more, p.lang)} ·</span> : null}
         <button type="button" class="primary" data-action="full" onClick={p.onFullBackground}>
           {t('cardFullBackground')}
         </button>

@@ -24,9 +24,9 @@ function entity(over: Partial<Entity> = {}): Entity {
       { label: 'Six', value: 'six', asOf: '2021', source: 'mfa' },
     ],
     sources: [
-      { id: 'mfa', title: 'MFA', url: 'https://mid.ru/en/', publisher: 'MFA of Russia', accessed: '2025-01-01' },
-      { id: 'bad', title: 'Bad', url: 'javascript:alert(1)', publisher: 'Evil source', accessed: '2025-01-01' },
-      { id: 'http', title: 'Plain', url: 'http://example.org/a', publisher: 'Example', accessed: '2025-01-01' },
+      { id: 'mfa', title: 'MFA', url: 'https://mid.ru/en/', publisher: 'MFA of Russia', kind: 'official', country: 'RU', accessed: '2025-01-01' },
+      { id: 'bad', title: 'Bad', url: 'javascript:alert(1)', publisher: 'Evil source', kind: 'newspaper', accessed: '2025-01-01' },
+      { id: 'http', title: 'Plain', url: 'http://example.org/a', publisher: 'Example', kind: 'newspaper', accessed: '2025-01-01' },
     ],
     note: `Naming note ${HOSTILE}`,
     ...over,

@@ -6,17 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readBundledPackDirs, loadBundledPacks } from '../../../scripts/lib/packs.ts';
-import { validatePacks, formatPackError, isIsoDate } from '../../../src/facts/validate.ts';
+import { validatePacks, formatPackError } from '../../../src/facts/validate.ts';
 
 const dirs = readBundledPackDirs();
 const packs = loadBundledPacks();
 const entities = packs.flatMap((p) => p.entities);
-
-/**
- * Entities allowed fewer than 3 facts because no further sourced fact was found.
- * Keep this list short and explain each entry.
- */
-const FEW_FACTS_ALLOWED: ReadonlySet<string> = new Set<string>([]);
 
 describe('bundled knowledge packs', () => {
   it('has at least one pack with entities', () => {
@@ -30,26 +24,16 @@ describe('bundled knowledge packs', () => {
     expect(errors).toEqual([]);
   });
 
-  it('gives every entity at least 3 facts (or lists it in FEW_FACTS_ALLOWED)', () => {
-    const thin = entities.filter((e) => e.facts.length < 3 && !FEW_FACTS_ALLOWED.has(e.id)).map((e) => `${e.id} (${e.facts.length})`);
+  it('gives every entity at least 3 facts, and the card key facts to show', () => {
+    const thin = entities.filter((e) => e.facts.length < 3).map((e) => `${e.id} (${e.facts.length})`);
     expect(thin).toEqual([]);
+    const noKey = entities.filter((e) => !e.facts.some((f) => f.key)).map((e) => e.id);
+    expect(noKey).toEqual([]);
   });
 
-  it('keeps FEW_FACTS_ALLOWED honest (no entry that already has 3 facts or no longer exists)', () => {
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const stale = [...FEW_FACTS_ALLOWED].filter((id) => (byId.get(id)?.facts.length ?? 3) >= 3);
-    expect(stale).toEqual([]);
-  });
-
-  it('gives 100% of facts a declared source and an ISO date', () => {
-    const bad: string[] = [];
-    for (const e of entities) {
-      const declared = new Set(e.sources.map((s) => s.id));
-      e.facts.forEach((f, i) => {
-        if (!declared.has(f.source) || !isIsoDate(f.asOf)) bad.push(`${e.id} facts[${i}]`);
-      });
-    }
-    expect(bad).toEqual([]);
+  it('gives every entity a scope, and every person a gender', () => {
+    expect(entities.filter((e) => e.scope === undefined).map((e) => e.id)).toEqual([]);
+    expect(entities.filter((e) => e.type === 'person' && e.gender === undefined).map((e) => e.id)).toEqual([]);
   });
 
   it('stores every file formatted (parse, then JSON.stringify(_, null, 2) + "\\n", round-trips)', () => {

@@ -210,6 +210,90 @@ describe('validatePack: each kind of broken pack', () => {
   });
 });
 
+describe('validatePack: the source policy and the card fields', () => {
+  const inFile = { file: 'pack.json', fileOfEntity: (i: number) => `entities/${['upper-lars', 'roki-tunnel'][i]}.json` };
+
+  it('a source without a kind fails, naming the file and the field', () => {
+    const p = clone();
+    delete (first(p).sources[0] as { kind?: string }).kind;
+    const e = only(p, 'sources[0].kind', inFile);
+    expect(formatPackError(e)).toMatch(/^entities\/upper-lars\.json: entity "upper-lars": sources\[0\]\.kind: is missing; every source says what it is, one of: news-agency, /);
+  });
+
+  it('a kind outside the vocabulary, and a country that is not an ISO code', () => {
+    const p = clone();
+    (first(p).sources[0] as { kind: string }).kind = 'blog';
+    first(p).sources[1]!.country = 'Georgia';
+    expect(only(p, 'entities[0].sources[0].kind').message).toContain('"blog" is not a source kind');
+    expect(only(p, 'entities[0].sources[1].country').message).toContain('"Georgia" is not an ISO 3166-1 alpha-2 country code');
+  });
+
+  it('a fact citing an undeclared source fails, naming the file and the field', () => {
+    const p = clone();
+    first(p).facts[0]!.source = 'nowhere';
+    expect(formatPackError(only(p, 'facts[0].source', inFile))).toBe(
+      'entities/upper-lars.json: entity "upper-lars": facts[0].source: "nowhere" is not declared in sources',
+    );
+  });
+
+  it('more than four key facts fails, naming the fifth', () => {
+    const p = clone();
+    const f = first(p).facts[0]!;
+    first(p).facts = Array.from({ length: 5 }, (_, i) => ({ ...f, value: `fact ${i}`, key: true }));
+    expect(formatPackError(only(p, 'facts[4].key', inFile))).toBe(
+      'entities/upper-lars.json: entity "upper-lars": facts[4].key: is the 5th key fact; at most 4 facts may be marked key (the card shows them)',
+    );
+    first(p).facts[4]!.key = false;
+    expect(validatePack(p, inFile).ok).toBe(true);
+  });
+
+  it('a fact needs exactly one of date and asOf', () => {
+    const p = clone();
+    const f = first(p).facts[0]!;
+    f.date = '2022-09-01';
+    expect(only(p, 'entities[0].facts[0]').message).toContain('has both "date" and "asOf"');
+    delete f.asOf;
+    expect(validatePack(p, { file: FILE }).ok).toBe(true);
+    delete f.date;
+    expect(only(p, 'entities[0].facts[0]').message).toContain('expected "date" (when it happened) or "asOf"');
+  });
+
+  it.each([
+    ['https://wikimili.com/en/Roki_Tunnel', 'a copy of Wikipedia or of another site'],
+    ['https://abkhazia.news-pravda.com/world/2025/04/14/1.html', 'the "Pravda" network'],
+    ['https://someone.blogspot.com/2012/02/roki.html', 'an anonymous blog'],
+    ['https://en.m.wikipedia.org/wiki/Roki_Tunnel', 'not a canonical Wikipedia article address'],
+  ])('refuses to cite %s', (url, why) => {
+    const p = clone();
+    first(p).sources[0]!.url = url;
+    expect(only(p, 'entities[0].sources[0].url').message).toContain(why);
+  });
+
+  it('accepts translations beside the English text, and rejects a half translation or an unknown language', () => {
+    const p = clone();
+    const e = first(p);
+    e.i18n = { ru: { name: 'Верхний Ларс', summary: 'Пункт пропуска.' }, ka: { name: 'ზემო ლარსი' } };
+    e.facts[0]!.i18n = { ru: { label: 'Статус', value: 'Открыт' } };
+    expect(validatePack(p, { file: FILE }).ok).toBe(true);
+    (e.facts[0]!.i18n as Record<string, unknown>)['ka'] = { label: 'სტატუსი' };
+    expect(only(p, 'entities[0].facts[0].i18n.ka.value').message).toContain('expected a text');
+    delete (e.facts[0]!.i18n as Record<string, unknown>)['ka'];
+    (e.i18n as Record<string, unknown>)['de'] = { name: 'Oberer Lars' };
+    expect(only(p, 'entities[0].i18n.de').message).toContain('unknown field "de"');
+  });
+
+  it('scope, gender and distinctiveSurname: values and who may have them', () => {
+    const p = clone();
+    (first(p) as { scope: string }).scope = 'global';
+    expect(only(p, 'entities[0].scope').message).toContain('"global" is not a scope; expected one of: region, world');
+    first(p).scope = 'world';
+    first(p).gender = 'm';
+    first(p).distinctiveSurname = true;
+    expect(only(p, 'entities[0].gender').message).toBe('only people have a gender here');
+    expect(only(p, 'entities[0].distinctiveSurname').message).toBe('only people have a surname');
+  });
+});
+
 describe('validatePacks: checks across packs', () => {
   const other = (): Pack => {
     const p = clone();

@@ -23,7 +23,7 @@ export function hostilePack(url = 'https://example.org/source?q=<b>x</b>'): Reco
         summary: `Summary ${XSS_SCRIPT} ${XSS_IMG}`,
         facts: [{ label: `Label ${XSS_IMG}`, value: `Value ${XSS_SCRIPT}`, asOf: '2024', source: 's1' }],
         timeline: [{ date: '2024-01', text: `Event ${XSS_IMG}`, source: 's1' }],
-        sources: [{ id: 's1', title: `Title ${XSS_SCRIPT}`, url, publisher: `Pub ${XSS_IMG}`, accessed: '2024-01-01' }],
+        sources: [{ id: 's1', title: `Title ${XSS_SCRIPT}`, url, publisher: `Pub ${XSS_IMG}`, kind: 'newspaper', accessed: '2024-01-01' }],
         note: `Note ${XSS_IMG}`,
       },
     ],
