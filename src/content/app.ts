@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, setSiteEnabled, site
 import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
 import { CardController } from './card/controller.tsx';
 import { Painter, highlightsSupported } from './highlight.ts';
-import { entitiesOnPage, visibleMentions } from './filters.ts';
+import { entitiesOnPage, pageVerdict, visibleMentions } from './filters.ts';
 import { mentionAt } from './hit-test.ts';
 import { cardTiming, watchInteraction, type OpenedBy } from './interaction.ts';
 import type { PageMention } from './mentions.ts';
@@ -317,6 +317,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
       busyMs: s ? Math.round(s.busyMs * 10) / 10 : 0,
       maxSliceMs: s ? Math.round(s.maxSliceMs * 10) / 10 : 0,
       passes: s?.passes ?? 0,
+      verdict: r ? pageVerdict(r.scanner.store.ordered(), known) : 'none',
       active: r !== null,
       highlights: r ? r.painter.registered() : {},
       url: win.location.href,

@@ -318,7 +318,7 @@ export class Scanner {
       slot.evidence.addHits(hits);
       claimed = claimed ? claimed.concat(hits) : hits;
       for (const hit of hits) {
-        if (hit.ambiguous) this.pending.push({ block, hit, slot });
+        if (hit.ambiguous || hit.surname) this.pending.push({ block, hit, slot });
         else this.addMention(block, hit, slot.matcher.resolve(hit, slot.evidence), slot);
       }
     }

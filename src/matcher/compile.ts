@@ -5,7 +5,7 @@
  */
 import type { Entity, EntityType } from '../facts/types.ts';
 import { cleanForm, foldKey, slugId } from './normalize.ts';
-import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
+import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
 const DEMONYM = /^(russian|georgian|abkhaz|abkhazian|ossetian|ossete|swiss|american|european|soviet|ukrainian|armenian|azerbaijani|caucasian)s?$/;
@@ -32,6 +32,35 @@ function isDescription(form: string): boolean {
   return words.slice(1).every((w) => w === w.toLowerCase());
 }
 
+/** A word that can be a surname on its own: starts with a capital (or a Georgian letter), 3+ letters, no digits. */
+const SURNAME_WORD = /^(?:\p{Lu}[\p{L}'’-]{2,}|[\u10d0-\u10ff]{3,})$/u;
+
+/**
+ * The name forms of a person derived from their full names, per list: the bare surname
+ * (the last word of a multi-word name) and, for a Russian "Имя Отчество Фамилия", the
+ * "Имя Фамилия" the press writes. Returns [form, isSurname] pairs not already in `list`.
+ */
+export function derivedPersonNames(list: readonly string[], russian: boolean): [string, boolean][] {
+  const have = new Set(list.map(foldKey));
+  const out: [string, boolean][] = [];
+  const add = (form: string, surname: boolean): void => {
+    const key = foldKey(form);
+    if (have.has(key)) return;
+    have.add(key);
+    out.push([form, surname]);
+  };
+  for (const alias of list) {
+    const words = alias.split(' ');
+    // "de Gaulle", "von der Leyen": a lower-case particle belongs to the surname; no bare form
+    // (Georgian Mkhedruli letters are lower case and have no such particles).
+    if (words.length < 2 || words.some((w) => /^\p{Ll}/u.test(w) && !/^[\u10d0-\u10ff]/.test(w))) continue;
+    const last = words[words.length - 1]!;
+    if (russian && words.length === 3 && /(вич|вна|ична|ич)$/.test(words[1]!)) add(`${words[0]} ${last}`, false);
+    if (SURNAME_WORD.test(last)) add(last, true);
+  }
+  return out;
+}
+
 /** Compiles entities into the serialisable matcher; see `CompiledMatcher`. */
 export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
   const aliases: string[] = [];
@@ -52,9 +81,19 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
 
   const addAlias = (alias: string, entity: number, kind: number, flags: number): void => {
     aliases.push(alias);
-    aliasInfo.push((entity - lastEntity) * 8 + kind * 2 + flags);
+    aliasInfo.push((entity - lastEntity) * 16 + kind * 2 + flags);
     lastEntity = entity;
   };
+  // Keys of every typed alias: a derived surname that is another entity's name is left out.
+  const typedKeys = new Map<string, number>();
+  entities.forEach((e, ei) => {
+    const a = e.aliases ?? {};
+    for (const s of [...(a.en ?? []), ...(a.other ?? []), ...(a.ru ?? []), ...(a.ka ?? [])]) {
+      const key = foldKey(cleanForm(s));
+      const prev = typedKeys.get(key);
+      typedKeys.set(key, prev === undefined || prev === ei ? ei : -1);
+    }
+  });
   const cue = (s: string): number => {
     const key = foldKey(cleanForm(s));
     let k = cueIndex.get(key);
@@ -75,15 +114,31 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     const ka = (a.ka ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ownKeys = new Set([...plain, ...ru, ...ka].map(foldKey));
     let first: string | undefined;
-    const add = (alias: string, kind: number): void => {
+    const person = e.type === 'person';
+    // A person's single-word alias that ends one of their full names is a bare surname.
+    const lastWords = new Set([...plain, ...ru, ...ka].filter((s) => s.includes(' ')).map((s) => foldKey(s.slice(s.lastIndexOf(' ') + 1))));
+    const add = (alias: string, kind: number, derived = false): void => {
       const key = foldKey(alias);
       if (isDemonym(key, ownKeys) || isDescription(alias)) return;
       first ??= alias;
-      addAlias(alias, ei, kind, ambiguous.has(key) ? FORM_AMBIGUOUS : 0);
+      const surname = person && !alias.includes(' ') && (derived || lastWords.has(key));
+      addAlias(alias, ei, kind, (ambiguous.has(key) ? FORM_AMBIGUOUS : 0) | (surname ? ALIAS_SURNAME_BIT : 0));
+    };
+    const derive = (list: string[], kind: number): void => {
+      if (!person) return;
+      for (const [form, surname] of derivedPersonNames(list, kind === ALIAS_RU)) {
+        const owner = typedKeys.get(foldKey(form));
+        if (owner !== undefined && owner !== ei) continue;
+        if (surname) add(form, kind, true);
+        else add(form, kind);
+      }
     };
     for (const s of plain) add(s, ALIAS_PLAIN);
+    derive(plain, ALIAS_PLAIN);
     for (const s of ru) add(s, ALIAS_RU);
+    derive(ru, ALIAS_RU);
     for (const s of ka) add(s, ALIAS_KA);
+    derive(ka, ALIAS_KA);
     names.push(first === e.name ? '' : e.name);
     if (d) {
       for (const b of d.blockers ?? []) {
@@ -109,7 +164,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     return code;
   });
   return {
-    v: 2,
+    v: 3,
     ids: entities.map((e) => (slugId(e.name) === e.id ? '' : e.id)),
     names,
     typeNames,
@@ -120,5 +175,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     aliasInfo,
     cues,
     disambiguation,
+    world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
+    distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
   };
 }

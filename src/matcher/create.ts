@@ -12,7 +12,10 @@ import {
   ALIAS_BLOCKER,
   ALIAS_KA,
   ALIAS_RU,
+  ALIAS_SURNAME_BIT,
   FORM_AMBIGUOUS,
+  FORM_FULL,
+  FORM_SURNAME,
   type CompiledDisambiguation,
   type CompiledMatcher,
   type Evidence,
@@ -74,6 +77,11 @@ function isAcronym(form: string): boolean {
   return upper >= 2;
 }
 
+/** The form flags an alias gives its forms: ambiguous, and whether it is a bare surname or a full name. */
+function formFlagsOf(info: number): number {
+  return (info & FORM_AMBIGUOUS) | (info & ALIAS_SURNAME_BIT ? FORM_SURNAME : FORM_FULL);
+}
+
 /** Uninflected aliases added per hydration step. */
 const PLAIN_ALIASES_PER_STEP = 64;
 /** Russian or Georgian aliases inflected per step (a Russian alias yields up to 48 forms). */
@@ -84,15 +92,16 @@ function hydrateEntities(c: CompiledMatcher): MatcherEntity[] {
   const firstAlias: string[] = [];
   let e = 0;
   c.aliasInfo.forEach((info, i) => {
-    e += Math.floor(info / 8);
+    e += Math.floor(info / 16);
     if ((info >> 1) % 4 !== ALIAS_BLOCKER) firstAlias[e] ??= c.aliases[i]!;
   });
+  const world = new Set(c.world);
   return c.ids.map((id, i) => {
     const topics: string[] = [];
     const base = c.topicNames.length + 1;
     for (let code = c.topics[i]!; code > 0; code = Math.floor(code / base)) topics.push(c.topicNames[(code % base) - 1]!);
     const name = c.names[i] || (firstAlias[i] ?? '');
-    return { id: id || slugId(name), name, type: c.typeNames[c.types[i]!]!, topics };
+    return { id: id || slugId(name), name, type: c.typeNames[c.types[i]!]!, topics, scope: world.has(i) ? 'world' : 'region' };
   });
 }
 
@@ -111,6 +120,7 @@ export function compiledEntityIds(compiled: CompiledMatcher): string[] {
  */
 function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void, Matcher, void> {
   const entities = hydrateEntities(compiled);
+  const distinctive = new Set(compiled.distinctive);
   const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({
     entity,
     prior,
@@ -155,11 +165,11 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
     if (i > 0 && i % PLAIN_ALIASES_PER_STEP === 0) yield;
     const alias = aliases[i]!;
     const info = aliasInfo[i]!;
-    entity += Math.floor(info / 8);
+    entity += Math.floor(info / 16);
     const kind = (info >> 1) % 4;
     if (kind === ALIAS_BLOCKER) addForm(alias, -1, 0);
     else if (kind === ALIAS_RU || kind === ALIAS_KA) deferred[scriptGroup(foldChar(alias.charCodeAt(0)))]!.push([i, entity]);
-    else addForm(alias, entity, info & FORM_AMBIGUOUS);
+    else addForm(alias, entity, formFlagsOf(info));
   }
   yield;
   const cueTrie = yield* buildTrieSteps(compiled.cues, compiled.cues.map((_, i) => i));
@@ -172,7 +182,7 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
       const [i, e] = list[d]!;
       const alias = aliases[i]!;
       const info = aliasInfo[i]!;
-      const flags = info & FORM_AMBIGUOUS;
+      const flags = formFlagsOf(info);
       const variants = (info >> 1) % 4 === ALIAS_RU ? russianForms(alias, entities[e]?.type === 'person') : georgianForms(alias);
       for (const v of variants) addForm(v, e, flags);
     }
@@ -241,10 +251,12 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
 
   const accept = (outputs: number[], start: number, end: number, text: string): Hit | undefined => {
     let hit: Hit | undefined;
+    let full = false;
     for (const form of outputs) {
       if (!caseMatches(text, start, end, forms[form]!)) continue;
       if (caps[form] && capsContext(text, start, end)) continue;
       const list = formEntities[form]!;
+      if (formFlags[form]! & FORM_FULL) full = true;
       if (!hit) {
         hit = { start, end, candidates: [...list], ambiguous: (formFlags[form]! & FORM_AMBIGUOUS) !== 0, form };
       } else {
@@ -253,6 +265,8 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
       }
     }
     if (hit && hit.candidates.length > 1) hit.ambiguous = true;
+    // A bare surname alone, of a person whose surname is not distinctive: the page must name them in full.
+    if (hit && !full && hit.candidates.length > 0 && !hit.candidates.every((c) => distinctive.has(c))) hit.surname = true;
     return hit;
   };
 
@@ -295,12 +309,13 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
   });
 
   const resolve = (hit: Hit, evidence: Evidence): number => {
+    if (!hit.ambiguous && hit.surname) return (evidence as PageEvidence).seen.has(hit.candidates[0]!) ? hit.candidates[0]! : -1;
     if (!hit.ambiguous) return hit.candidates[0] ?? -1;
     if (hit.continued) return -1;
     return decide(hit, evidence as PageEvidence);
   };
 
-  const findMentions = (text: string, opts?: { title?: string }): Mention[] => {
+  const findMentions = (text: string, opts?: { title?: string; markWorldEverywhere?: boolean }): Mention[] => {
     const ev = createEvidence();
     if (opts?.title) {
       ev.addText(opts.title);
@@ -310,13 +325,17 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
     ev.addText(text);
     ev.addHits(hits);
     const out: Mention[] = [];
+    let region = false;
     for (const h of hits) {
       const e = resolve(h, ev);
       if (e < 0) continue;
       const ent = entities[e]!;
       out.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end), entity: ent.id, name: ent.name, type: ent.type });
+      if (ent.scope !== 'world') region = true;
     }
-    return out;
+    // As on a page: world-level names only beside a name of the region.
+    if (opts?.markWorldEverywhere || region) return out;
+    return [];
   };
 
   return { entities, forms, scan, missing, hydrateStep, createEvidence, resolve, findMentions };

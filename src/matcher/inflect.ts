@@ -94,8 +94,10 @@ export function russianForms(alias: string, person: boolean): string[] {
   return [alias, ...forms.filter((f) => f !== alias)];
 }
 
-const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'ით', 'ითა', 'ად', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ისა', 'ელი'];
-const KA_AFTER_VOWEL = ['', 'ს', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი'];
+const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'ით', 'ითა', 'ად', 'ო', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ივით', 'ელი'];
+const KA_AFTER_VOWEL = ['', 'ს', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
+/** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
+const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
 
 /** Case and postposition forms of the last word of a Georgian alias ("თბილისი" → "თბილისში", "თბილისის"…). */
 export function georgianForms(alias: string): string[] {
@@ -104,13 +106,16 @@ export function georgianForms(alias: string): string[] {
   const head = words.slice(0, -1);
   if (!/[\u10d0-\u10ff]$/.test(last)) return [alias];
   let lastForms: string[];
+  // An acronym (no vowel before its last letter, or at most four letters): its endings follow a hyphen.
+  const acronym = last.length <= 4 || !/[აეიოუ]/.test(last.slice(0, -1));
+  const hyphen = acronym && words.length === 1 ? KA_AFTER_HYPHEN.map((e) => `${last}-${e}`) : [];
   if (last.endsWith('ი') && last.length >= 4) {
     const stem = last.slice(0, -1);
     lastForms = KA_AFTER_CONSONANT.map((e) => stem + e);
   } else if (/[აეოუ]$/.test(last) && last.length >= 3) {
     lastForms = KA_AFTER_VOWEL.map((e) => last + e);
   } else {
-    return [alias];
+    return [alias, ...hyphen];
   }
   // Consonant-stem adjectives before the noun lose their -ი in some cases ("ქართულმა ოცნებამ").
   const heads: string[][] = [head];
@@ -119,5 +124,6 @@ export function georgianForms(alias: string): string[] {
   }
   const out = new Set<string>([alias]);
   for (const h of heads) for (const f of lastForms) out.add([...h, f].join(' '));
+  for (const f of hyphen) out.add(f);
   return [...out];
 }

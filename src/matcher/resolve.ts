@@ -47,6 +47,8 @@ export class PageEvidence implements Evidence {
 
   addHits(hits: readonly Hit[]): void {
     for (const h of hits) {
+      // A bare surname does not show that its person is on the page; their full name does.
+      if (!h.ambiguous && h.surname) continue;
       if (!h.ambiguous) this.seen.add(h.candidates[0]!);
       else if (this.pending.length < 10000) this.pending.push(h);
     }

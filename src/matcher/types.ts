@@ -1,7 +1,7 @@
 /**
  * Public types of the matcher. Pure data: no DOM, no browser API.
  */
-import type { EntityType } from '../facts/types.ts';
+import type { EntityScope, EntityType } from '../facts/types.ts';
 
 /** The fields of an entity the page needs to label a mention (index = entity number). */
 export interface MatcherEntity {
@@ -9,6 +9,8 @@ export interface MatcherEntity {
   name: string;
   type: EntityType;
   topics: string[];
+  /** `world` names are marked only on a page that names something of the region. */
+  scope: EntityScope;
 }
 
 /** Disambiguation of one entity (hydrated), with cues as indices into `CompiledMatcher.cues`. */
@@ -42,7 +44,7 @@ export const ALIAS_BLOCKER = 3;
  */
 export interface CompiledMatcher {
   /** Format version; bump when the shape changes. */
-  v: 2;
+  v: 3;
   /** Entity ids (index = entity number); '' when the id is `slugId` of the entity's name. */
   ids: string[];
   /** Entity display names; '' when the name is the entity's first alias in `aliases`. */
@@ -64,19 +66,30 @@ export interface CompiledMatcher {
    */
   aliases: string[];
   /**
-   * Per alias: `(entity step) * 8 + kind * 2 + ambiguous`, where the entity step is the
-   * entity number minus that of the previous alias (the first counts from 0), `kind` is
-   * one of ALIAS_PLAIN/RU/KA/BLOCKER and `ambiguous` is `FORM_AMBIGUOUS`.
+   * Per alias: `(entity step) * 16 + surname * 8 + kind * 2 + ambiguous`, where the entity
+   * step is the entity number minus that of the previous alias (the first counts from 0),
+   * `surname` is 1 for a person's bare surname (typed or derived), `kind` is one of
+   * ALIAS_PLAIN/RU/KA/BLOCKER and `ambiguous` is `FORM_AMBIGUOUS`.
    */
   aliasInfo: number[];
   /** Cue words and phrases (folded), looked up case-insensitively by the evidence scan. */
   cues: string[];
   /** Disambiguation records, at most one per entity: [entity, prior, cues, cueEntities, against]. */
   disambiguation: [number, number, number[], number[], number[]][];
+  /** Entity numbers of scope `world`, ascending (the rest are `region`). */
+  world: number[];
+  /** Entity numbers of people whose bare surname may be marked anywhere (`distinctiveSurname`). */
+  distinctive: number[];
 }
 
 /** Form flag: the form has a sense outside the dataset or is shared, so it needs context. */
 export const FORM_AMBIGUOUS = 1;
+/** Form flag: some alias behind the form is a person's bare surname. */
+export const FORM_SURNAME = 2;
+/** Form flag: some alias behind the form is a full name (not a bare surname). */
+export const FORM_FULL = 4;
+/** Alias flag in `aliasInfo` (bit 3): a bare surname. */
+export const ALIAS_SURNAME_BIT = 8;
 
 /** One raw alias hit in a block of text. */
 export interface Hit {
@@ -90,6 +103,11 @@ export interface Hit {
   ambiguous: boolean;
   /** Form number (index into the hydrated matcher's surface forms, `Matcher.forms`) that matched. */
   form: number;
+  /**
+   * Set when the hit is only a bare surname of a person whose surname is not distinctive:
+   * marked only on a page that names the person in full (`resolve`).
+   */
+  surname?: boolean;
   /**
    * Set on ambiguous hits followed by a capitalised word that is not itself a name: most
    * likely part of a longer, unknown name ("Georgia Harrison", "The Moscow Times").
@@ -141,7 +159,7 @@ export interface Matcher {
   /** Decide one hit in the light of the evidence: entity index, or -1 when not convinced. */
   resolve(hit: Hit, evidence: Evidence): number;
   /** Convenience for whole texts (CLI, eval): scan + evidence + resolve. */
-  findMentions(text: string, opts?: { title?: string }): Mention[];
+  findMentions(text: string, opts?: { title?: string; markWorldEverywhere?: boolean }): Mention[];
 }
 
 /**

@@ -99,6 +99,10 @@ export function App(): JSX.Element {
             <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => save({ firstMentionOnly: e.currentTarget.checked })} />
             {t('firstMentionOnly')}
           </label>
+          <label class="pp-check">
+            <input type="checkbox" checked={settings.markWorldEverywhere} onChange={(e) => save({ markWorldEverywhere: e.currentTarget.checked })} />
+            {t('markWorldEverywhere')}
+          </label>
         </section>
 
         <section class="pp-card pp-stack">

@@ -24,6 +24,11 @@ export interface Diagnostics {
   maxSliceMs: number;
   /** Number of scan passes (1 + rescans). */
   passes: number;
+  /**
+   * What the frame is to the pack: it names something of the region, only world-level
+   * names (which are then not marked), or nothing the pack has.
+   */
+  verdict: 'region' | 'world-only' | 'none';
   /** Whether Backstory is active on this page (global switch and site switch). */
   active: boolean;
   /** Highlight names registered in CSS.highlights, with their range counts. */

@@ -21,6 +21,8 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** Mark only the first mention of each entity. */
   firstMentionOnly: boolean;
+  /** Mark world-level names (great powers, global bodies) on pages that name nothing of the region. */
+  markWorldEverywhere: boolean;
   /** How a card opens: on hover, on hover with Alt held, or on click. */
   showMode: ShowMode;
   /** Hover dwell before a card shows, ms. */
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hiddenTypes: [],
   highlightStyle: 'underline',
   firstMentionOnly: false,
+  markWorldEverywhere: false,
   showMode: 'hover',
   showDelayMs: 250,
   hideDelayMs: 300,
@@ -57,6 +60,7 @@ const CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   hiddenTypes: (v) => isStringArray(v) && v.every((t) => oneOf(ENTITY_TYPES)(t)),
   highlightStyle: oneOf(['underline', 'background', 'none'] as const),
   firstMentionOnly: (v) => typeof v === 'boolean',
+  markWorldEverywhere: (v) => typeof v === 'boolean',
   showMode: oneOf(['hover', 'modifier', 'click'] as const),
   showDelayMs: delay,
   hideDelayMs: delay,

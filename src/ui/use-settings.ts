@@ -13,6 +13,7 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   hiddenTypes: 'typesHeading',
   highlightStyle: 'highlightStyle',
   firstMentionOnly: 'firstMentionOnly',
+  markWorldEverywhere: 'markWorldEverywhere',
   showMode: 'showMode',
   showDelayMs: 'showDelay',
   hideDelayMs: 'hideDelay',

@@ -35,7 +35,7 @@ function entity(over: Partial<Entity> = {}): Entity {
 
 const noop = (): void => undefined;
 const props = (record: Entity | null | undefined) => ({
-  entity: { id: 'mikhail-galuzin', name: 'Mikhail Galuzin', type: 'person' as const, topics: ['diplomacy'] },
+  entity: { id: 'mikhail-galuzin', name: 'Mikhail Galuzin', type: 'person' as const, topics: ['diplomacy'], scope: 'region' as const },
   record,
   pinned: false,
   siteOff: null,

@@ -1,14 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { entitiesOnPage, visibleMentions } from '../../../src/content/filters.ts';
+import { entitiesOnPage, pageVerdict, visibleMentions } from '../../../src/content/filters.ts';
 import { stepIndex, Revealer } from '../../../src/content/navigate.ts';
 import type { PageMention } from '../../../src/content/mentions.ts';
 import type { Settings } from '../../../src/shared/settings.ts';
 import type { MatcherEntity } from '../../../src/matcher/index.ts';
 
 const ENT: Record<string, MatcherEntity> = {
-  galuzin: { id: 'mikhail-galuzin', name: 'Mikhail Galuzin', type: 'person', topics: ['diplomacy'] },
-  izvestia: { id: 'izvestia', name: 'Izvestia', type: 'organization', topics: ['media'] },
-  tbilisi: { id: 'tbilisi', name: 'Tbilisi', type: 'place', topics: ['politics-elections', 'diplomacy'] },
+  galuzin: { id: 'mikhail-galuzin', name: 'Mikhail Galuzin', type: 'person', topics: ['diplomacy'], scope: 'region' },
+  izvestia: { id: 'izvestia', name: 'Izvestia', type: 'organization', topics: ['media'], scope: 'region' },
+  tbilisi: { id: 'tbilisi', name: 'Tbilisi', type: 'place', topics: ['politics-elections', 'diplomacy'], scope: 'region' },
+  usa: { id: 'united-states', name: 'United States', type: 'place', topics: ['diplomacy'], scope: 'world' },
+  nato: { id: 'nato', name: 'NATO', type: 'organization', topics: ['conflict-security'], scope: 'world' },
 };
 
 /** Mentions over real text nodes so ranges exist (positions are not used by the filters). */
@@ -27,6 +29,7 @@ const settings = (over: Partial<Settings> = {}): Settings => ({
   hiddenTypes: [],
   highlightStyle: 'underline',
   firstMentionOnly: false,
+  markWorldEverywhere: false,
   showMode: 'hover',
   showDelayMs: 250,
   hideDelayMs: 300,
@@ -84,5 +87,32 @@ describe('stepIndex and Revealer', () => {
     expect(r.next(list, 'mikhail-galuzin')).toMatchObject({ mention: list[2], index: 1, total: 2 });
     expect(r.next(list, 'mikhail-galuzin')).toMatchObject({ index: 0 });
     expect(r.next(list, 'nobody')).toMatchObject({ mention: null, total: 0 });
+  });
+});
+
+describe('world-scope names', () => {
+  it('are not marked on a page whose only names are world-level', () => {
+    const list = mentions('usa', 'nato', 'usa');
+    expect(pageVerdict(list, all)).toBe('world-only');
+    expect(ids(visibleMentions(list, settings(), all))).toEqual([]);
+    expect(entitiesOnPage(list, all).map((e) => e.id)).toEqual(['united-states', 'nato']);
+  });
+
+  it('are marked beside a region name, wherever it is on the page', () => {
+    const list = mentions('usa', 'nato', 'tbilisi');
+    expect(pageVerdict(list, all)).toBe('region');
+    expect(ids(visibleMentions(list, settings(), all))).toEqual(['united-states', 'nato', 'tbilisi']);
+  });
+
+  it('a region name whose pack is off does not count', () => {
+    const list = mentions('usa', 'tbilisi');
+    expect(pageVerdict(list, (id) => id !== 'tbilisi')).toBe('world-only');
+    expect(ids(visibleMentions(list, settings(), (id) => id !== 'tbilisi'))).toEqual([]);
+  });
+
+  it('are marked everywhere when the reader asks for it', () => {
+    const list = mentions('usa', 'nato');
+    expect(ids(visibleMentions(list, settings({ markWorldEverywhere: true }), all))).toEqual(['united-states', 'nato']);
+    expect(pageVerdict([], all)).toBe('none');
   });
 });

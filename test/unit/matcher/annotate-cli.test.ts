@@ -14,7 +14,8 @@ function annotate(args: string[], input?: string | Buffer): { code: number | nul
 
 const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
 
-// These run the CLI on the bundled pack, so they use names that pack is sure to keep (NATO).
+// These run the CLI on the bundled pack, so they use names that pack is sure to keep (NATO,
+// a world-level name, is marked only beside a name of the region: Tbilisi).
 describe('scripts/annotate.ts', () => {
   it('prints one JSON mention a line with offsets into a text file', () => {
     const text = 'Galuzin’s visit:\r\nTbilisi, Switzerland.';
@@ -31,19 +32,21 @@ describe('scripts/annotate.ts', () => {
   }, 30_000);
 
   it('reads standard input for "-"', () => {
-    const r = annotate(['-'], 'Talks at NATO.');
+    const r = annotate(['-'], 'Talks at NATO on Tbilisi.');
     expect(r.code).toBe(0);
     expect(r.out).toContain('"text":"NATO"');
   }, 30_000);
 
   it('reads the visible text of HTML, not scripts or styles', () => {
     const file = join(dir, 'p.html');
-    writeFileSync(file, '<!doctype html><title>t</title><style>.NATO{}</style><p>In <em>NA</em>TO</p><script>var NATO</script><p hidden>NATO</p>');
+    writeFileSync(file, '<!doctype html><title>t</title><style>.NATO{}</style><p>In <em>NA</em>TO, on Tbilisi</p><script>var NATO</script><p hidden>NATO</p>');
     const r = annotate([file]);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ text: 'NATO', start: 3, end: 7 });
+    expect(lines.map((l) => JSON.parse(l) as object)).toMatchObject([
+      { text: 'NATO', start: 3, end: 7 },
+      { text: 'Tbilisi', start: 12, end: 19 },
+    ]);
   }, 30_000);
 
   it('fails with a clear message for a missing file', () => {

@@ -9,7 +9,7 @@ describe('compiled matcher format', () => {
   const compiled = compileMatcher(ENTITIES);
 
   it('ships aliases uninflected and expands the declined forms when hydrating', () => {
-    expect(compiled.v).toBe(2);
+    expect(compiled.v).toBe(3);
     expect(compiled.aliases).toContain('Галузин');
     expect(compiled.aliases).not.toContain('Галузина');
     const m = createMatcher(compiled);
@@ -21,14 +21,14 @@ describe('compiled matcher format', () => {
   it('keeps the entity table: ids, names, types and topics in order', () => {
     const ents = [
       { ...entity('a', 'person', { en: ['Alpha Person'] }), name: 'Alpha Person', topics: ['media', 'diplomacy', 'energy'] as const },
-      { ...entity('b', 'place', { en: ['Bravo'] }), name: 'Bravo Place (city)', topics: ['energy'] as const },
+      { ...entity('b', 'place', { en: ['Bravo'] }), name: 'Bravo Place (city)', topics: ['energy'] as const, scope: 'world' as const },
       { ...entity('c', 'event', {}), name: 'Charlie', topics: [] },
     ].map((e) => ({ ...e, topics: [...e.topics] }));
     const m = createMatcher(JSON.parse(JSON.stringify(compileMatcher(ents))) as ReturnType<typeof compileMatcher>);
     expect(m.entities).toEqual([
-      { id: 'a', name: 'Alpha Person', type: 'person', topics: ['media', 'diplomacy', 'energy'] },
-      { id: 'b', name: 'Bravo Place (city)', type: 'place', topics: ['energy'] },
-      { id: 'c', name: 'Charlie', type: 'event', topics: [] },
+      { id: 'a', name: 'Alpha Person', type: 'person', topics: ['media', 'diplomacy', 'energy'], scope: 'region' },
+      { id: 'b', name: 'Bravo Place (city)', type: 'place', topics: ['energy'], scope: 'world' },
+      { id: 'c', name: 'Charlie', type: 'event', topics: [], scope: 'region' },
     ]);
   });
 

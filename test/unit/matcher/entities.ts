@@ -10,7 +10,7 @@ export function entity(id: string, type: EntityType, aliases: Entity['aliases'],
 
 /** The test world: a few people, places and organisations of the Russia–Georgia pack. */
 export const ENTITIES: Entity[] = [
-  entity('mikhail-galuzin', 'person', { en: ['Mikhail Galuzin', 'Galuzin'], ru: ['Михаил Галузин', 'Галузин'], ka: ['მიხაილ გალუზინი', 'გალუზინი'] }),
+  { ...entity('mikhail-galuzin', 'person', { en: ['Mikhail Galuzin', 'Galuzin'], ru: ['Михаил Галузин', 'Галузин'], ka: ['მიხაილ გალუზინი', 'გალუზინი'] }), distinctiveSurname: true },
   entity('russia', 'place', { en: ['Russia', 'Russian Federation'], ru: ['Россия', 'РФ'], ka: ['რუსეთი'] }),
   entity('georgia', 'place', { en: ['Georgia'], ru: ['Грузия'], ka: ['საქართველო'] }, {
     aliases: ['Georgia'], prior: 0.5, cues: ['Caucasus', 'Black Sea'], cueEntities: ['russia', 'tbilisi', 'abkhazia'],
