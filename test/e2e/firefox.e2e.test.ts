@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FIREFOX_MISSING, firefoxDiagnostics, firefoxPath, firefoxSetSettings, launchFirefox, outDir, startServer, type Diagnostics, type FirefoxBrowser, type TestServer } from './harness/index.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings-model.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

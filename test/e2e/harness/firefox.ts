@@ -25,14 +25,17 @@
  * viewport rect: where to point at our card's buttons without a screenshot.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { FIREFOX_MISSING, firefoxPath, requireDist } from './paths.ts';
-import { GECKO_ID } from '../../../manifest.config.ts';
+
+/** The add-on id, from manifest.json. */
+const GECKO_ID = (JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
+  .browser_specific_settings.gecko.id;
 
 export interface FirefoxOptions {
   /** Default dist/firefox (must be built). */

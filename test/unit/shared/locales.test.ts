@@ -30,7 +30,7 @@ describe('message catalogues', () => {
 
   it('has every key the code asks for', () => {
     const asked = new Set<string>();
-    for (const file of [...sources(join(root, 'src')), join(root, 'manifest.config.ts')]) {
+    for (const file of [...sources(join(root, 'src')), join(root, 'manifest.json')]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z_]+)'/g)) asked.add(m[1]!);
       for (const m of text.matchAll(/__MSG_(\w+)__/g)) asked.add(m[1]!);

@@ -5,13 +5,14 @@ const listeners = new Set<Listener>();
 const ID = 'our-extension-id';
 
 beforeAll(() => {
-  // The native namespace as Firefox and Chrome 148+ expose it (no polyfill).
-  (globalThis as { browser?: unknown }).browser = {
-    runtime: {
-      id: ID,
-      onMessage: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-    },
+  // The promise-based namespace as Firefox exposes it (with `chrome` beside it): the polyfill
+  // then hands it over as it is.
+  const runtime = {
+    id: ID,
+    onMessage: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
   };
+  (globalThis as { browser?: unknown }).browser = { runtime };
+  (globalThis as { chrome?: unknown }).chrome = { runtime };
 });
 
 /** Delivers like a browser that only knows `sendResponse` (Chrome before 148): a returned promise is ignored. */

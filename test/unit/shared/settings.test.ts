@@ -1,4 +1,6 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
+
+vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
 
 const { repairSettings, DEFAULT_SETTINGS, siteKey } = await import('../../../src/shared/settings.ts');
 
