@@ -22,6 +22,14 @@ export interface GoldFile {
   title?: string;
   mentions: GoldMention[];
   forbid?: string[];
+  /** Language of the text (`en`, `ru`, `ka`); older files leave it out (English). */
+  lang?: string;
+  /** `heldout`: never looked at while tuning the matcher or the pack's aliases; `tune` otherwise (the default). */
+  split?: 'tune' | 'heldout';
+  /** False for general news that names nothing of the region (then nothing should be marked). */
+  about_region?: boolean;
+  /** Where the passage was published. */
+  source?: string;
 }
 
 /** A span with its entity, as listed in reports. */
@@ -35,6 +43,10 @@ export interface Span {
 /** Scores of one text. */
 export interface FileScore {
   file: string;
+  lang: string;
+  split: 'tune' | 'heldout';
+  /** Gold mentions of entities the pack does not have, left out of the score (id → count). */
+  missingEntities: Record<string, number>;
   tp: number;
   fp: number;
   fn: number;
@@ -54,10 +66,10 @@ export function sharedDir(): string | undefined {
   return existsSync(dir) ? dir : undefined;
 }
 
-/** `*.gold.json` files of a folder, sorted (empty when the folder is missing). */
+/** `*.gold.json` files of a folder and its subfolders, sorted (empty when the folder is missing). */
 export function goldFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.gold.json'))
     .sort()
     .map((f) => join(dir, f));
@@ -73,14 +85,42 @@ function spanKey(text: string, start: number, end: number): string {
   return `${start + lead}:${start + lead + core.length}`;
 }
 
-/** Runs the matcher on one gold file and scores it. */
-export function scoreFile(matcher: Matcher, goldPath: string): FileScore {
+/** The script most of a text's letters are in: `ka` (Georgian), `ru` (Cyrillic) or `en`. */
+function textLang(text: string): string {
+  const ka = text.match(/[\u10a0-\u10ff]/g)?.length ?? 0;
+  const ru = text.match(/[\u0400-\u04ff]/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return ka > ru && ka > latin ? 'ka' : ru > latin ? 'ru' : 'en';
+}
+
+/**
+ * Runs the matcher on one gold file and scores it. Gold mentions of entities the pack does not
+ * have (`known` is false) are left out and counted in `missingEntities`: a matcher cannot
+ * find what its pack lacks, and the eval README labels only what the dataset has.
+ */
+export function scoreFile(matcher: Matcher, goldPath: string, known: (id: string) => boolean = () => true): FileScore {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
   const text = readFileSync(join(dirname(goldPath), gold.text_file), 'utf8');
   const found: Mention[] = matcher.findMentions(text, gold.title ? { title: gold.title } : undefined);
   const forbid = new Set(gold.forbid ?? []);
-  const goldByKey = new Map(gold.mentions.map((m) => [spanKey(text, m.start, m.end), m]));
-  const score: FileScore = { file: basename(goldPath), tp: 0, fp: 0, fn: 0, linked: 0, falsePositives: [], falseNegatives: [], wrongLinks: [] };
+  const missingEntities: Record<string, number> = {};
+  for (const m of gold.mentions) if (!known(m.entity)) missingEntities[m.entity] = (missingEntities[m.entity] ?? 0) + 1;
+  // General news that names nothing of the region: its world-level names must stay unmarked.
+  const expected = gold.about_region === false ? [] : gold.mentions.filter((m) => known(m.entity));
+  const goldByKey = new Map(expected.map((m) => [spanKey(text, m.start, m.end), m]));
+  const score: FileScore = {
+    file: basename(goldPath),
+    lang: gold.lang ?? textLang(text),
+    split: gold.split ?? 'tune',
+    missingEntities,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    linked: 0,
+    falsePositives: [],
+    falseNegatives: [],
+    wrongLinks: [],
+  };
   const matched = new Set<string>();
   for (const m of found) {
     const key = spanKey(text, m.start, m.end);
@@ -91,7 +131,7 @@ export function scoreFile(matcher: Matcher, goldPath: string): FileScore {
       score.falsePositives.push({ ...span, why: 'forbidden id' });
     } else if (!g) {
       score.fp++;
-      score.falsePositives.push({ ...span, why: 'not in gold' });
+      score.falsePositives.push({ ...span, why: gold.about_region === false ? 'page not about the region' : 'not in gold' });
     } else {
       score.tp++;
       matched.add(key);

@@ -4,8 +4,8 @@
  * MV3 worker woken by an event finds its listener.
  */
 import { browser } from '../shared/browser.ts';
-import { handle, sendToTab } from '../shared/messaging.ts';
-import type { ContentToBackground, UiToBackground, ToContent, TabState } from '../shared/messages.ts';
+import { broadcastToPages, handle, sendToTab } from '../shared/messaging.ts';
+import type { ContentToBackground, UiToBackground, ToContent, ToUi, TabState } from '../shared/messages.ts';
 import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
 import { loadSettings, loadDisabledSites, watchSettings } from '../shared/settings.ts';
 import { watchUserPacks } from '../shared/user-packs.ts';
@@ -38,7 +38,7 @@ async function refreshBadge(tabId: number): Promise<void> {
 }
 
 function broadcast(state: TabState): void {
-  void browser.runtime.sendMessage({ type: 'backstory/tab-updated', state }).catch(() => undefined);
+  broadcastToPages<ToUi, 'backstory/tab-updated'>('backstory/tab-updated', { state });
 }
 
 async function entities(ids: string[]) {
@@ -46,7 +46,7 @@ async function entities(ids: string[]) {
   return { entities: ids.map((id) => k.byId.get(id)).filter((e) => e !== undefined) };
 }
 
-handle<ContentToBackground>({
+handle<ContentToBackground>('content', {
   'backstory/report': async ({ report }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return {};
@@ -65,16 +65,10 @@ handle<ContentToBackground>({
   },
 });
 
-handle<UiToBackground>({
+handle<UiToBackground>('extension', {
   'backstory/tab-state': async ({ tabId }) => {
     const id = tabId ?? (await activeTabId());
     return { state: id === undefined ? null : await tabState(id) };
-  },
-  'backstory/entities': ({ ids }) => entities(ids),
-  'backstory/open-panel': ({ tabId, entityId, query }) => {
-    const opening = openPanelNow({ tabId });
-    setIntent({ entityId, query }, tabId);
-    return opening;
   },
   'backstory/panel-intent': async () => ({ intent: await takeIntent() }),
   'backstory/reveal': async ({ tabId, entityId }) => {

@@ -8,7 +8,8 @@
  * the keyboard shortcut or the popup's button.
  */
 import { browser, chromeSidePanel, firefoxSidebar } from '../shared/browser.ts';
-import type { PanelIntent } from '../shared/messages.ts';
+import type { PanelIntent, ToUi } from '../shared/messages.ts';
+import { broadcastToPages } from '../shared/messaging.ts';
 import { t } from '../ui/i18n.ts';
 
 let intent: PanelIntent | null = null;
@@ -20,7 +21,7 @@ const session = (): SessionArea | undefined => (browser.storage as unknown as { 
 export function setIntent(next: Omit<PanelIntent, 'at'>, tabId?: number): void {
   intent = { ...next, at: Date.now() };
   void session()?.set({ [KEY]: intent }).catch(() => undefined);
-  void browser.runtime.sendMessage({ type: 'backstory/panel-goto', intent, tabId }).catch(() => undefined);
+  broadcastToPages<ToUi, 'backstory/panel-goto'>('backstory/panel-goto', { intent, tabId });
 }
 
 /** The intent for a panel that just opened (at most a minute old), consumed once. */

@@ -345,7 +345,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     return { found: true, index, total };
   };
 
-  const unhandle = handle<ToContent>({
+  const unhandle = handle<ToContent>('extension', {
     'backstory/diagnostics': () => diagnostics(),
     'backstory/step': ({ direction }) => step(direction === -1 ? -1 : 1),
     'backstory/reveal': ({ entityId }) => reveal(String(entityId)),

@@ -3,7 +3,7 @@
  * alias and cue tries and wires scan, evidence and resolve together. Runs in steps
  * (`createMatcherIncremental`) or in one go (`createMatcher`).
  */
-import { charFlags, foldChar, foldKey, scriptGroup, slugId, GROUP_CHARS, GROUP_OTHER, LOWER, SCRIPT_GROUPS, UPPER, SKIP, SPACE } from './normalize.ts';
+import { charFlags, foldChar, foldKey, scriptGroup, slugId, GROUP_CHARS, GROUP_OTHER, LOWER, SCRIPT_GROUPS, UPPER, SKIP, SPACE, WORD } from './normalize.ts';
 import { georgianForms, russianForms } from './inflect.ts';
 import { buildTrieSteps, type Trie } from './trie.ts';
 import { scanTrie } from './scan.ts';
@@ -75,6 +75,26 @@ function isAcronym(form: string): boolean {
     if (f & UPPER) upper++;
   }
   return upper >= 2;
+}
+
+/**
+ * Georgian text writes case endings after a hyphen on names in another script or on
+ * acronyms ("ТАСС-თან", "NATO-ს", "ეუთო-ში"): the ending belongs to the mention. Returns the
+ * end past such an ending (a hyphen and one to seven Georgian letters), else `end`.
+ */
+export function georgianSuffixEnd(text: string, end: number): number {
+  const h = text.charCodeAt(end);
+  if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) return end;
+  let k = end + 1;
+  while (k < text.length && k - end <= 8) {
+    const c = text.charCodeAt(k);
+    if (c < 0x10d0 || c > 0x10ff) break;
+    k++;
+  }
+  const letters = k - end - 1;
+  if (letters < 1 || letters > 7) return end;
+  // The ending must end the word.
+  return charFlags(text.charCodeAt(k)) & WORD ? end : k;
 }
 
 /** The form flags an alias gives its forms: ambiguous, and whether it is a bare surname or a full name. */
@@ -290,7 +310,9 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
       (outputs, start, end) => accept(outputs, start, end, text),
       (_s, _e, hit) => {
         // Blockers (no candidates) consume their span and mark nothing.
-        if (hit.candidates.length > 0) hits.push(hit);
+        if (hit.candidates.length === 0) return;
+        hit.end = georgianSuffixEnd(text, hit.end);
+        hits.push(hit);
       },
     );
     for (let i = 0; i < hits.length; i++) {

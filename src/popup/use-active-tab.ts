@@ -38,7 +38,7 @@ export function useActiveTab(): ActiveTab {
       const r = await sendToBackground<UiToBackground, 'backstory/tab-state'>('backstory/tab-state', tabId === undefined ? {} : { tabId });
       if (alive) setTab((s) => ({ ...s, state: broadcastSeen && s.state ? s.state : r.ok ? r.state : null, loaded: true }));
     })();
-    const off = handle<ToUi>({
+    const off = handle<ToUi>('extension', {
       'backstory/tab-updated': ({ state }) => {
         if (state.tabId !== tabId) return {};
         broadcastSeen = true;

@@ -103,11 +103,9 @@ export type ContentToBackground = {
   'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
 };
 
-/** popup / side panel → background */
+/** popup / side panel → background (no name shared with ContentToBackground: test/unit/shared/routes.test.ts) */
 export type UiToBackground = {
   'backstory/tab-state': { request: { tabId?: number }; response: { state: TabState | null } };
-  'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
-  'backstory/open-panel': { request: { tabId?: number; entityId?: string; query?: string }; response: { opened: boolean; hint?: string } };
   'backstory/panel-intent': { request: Empty; response: { intent: PanelIntent | null } };
   'backstory/reveal': { request: { tabId?: number; entityId: string }; response: { found: boolean } };
 };

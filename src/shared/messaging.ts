@@ -35,22 +35,43 @@ export function sendToBackground<R extends Routes, K extends keyof R & string>(t
   return settle(browser.runtime.sendMessage({ ...request, type }));
 }
 
+/** Tells every open extension page (popup, side panel) something; nobody listening is fine. */
+export function broadcastToPages<R extends Routes, K extends keyof R & string>(type: K, request: R[K]['request']): void {
+  void browser.runtime.sendMessage({ ...request, type }).catch(() => undefined);
+}
+
 /** Sends to a tab's content script (frame 0 unless a frame is given). */
 export function sendToTab<R extends Routes, K extends keyof R & string>(tabId: number, type: K, request: R[K]['request'], frameId = 0): Promise<Result<R[K]['response']>> {
   return settle(browser.tabs.sendMessage(tabId, { ...request, type }, { frameId }));
 }
 
 /**
- * Registers handlers; returns a function that removes them. A handler runs synchronously
- * up to its first `await`, which `sidePanel.open` (user gesture) relies on.
- * Unknown types are left for other listeners (no reply), so several surfaces can listen.
+ * Who may send a route map's messages: a content script in a tab, or an extension page or
+ * the background (their URL is the extension's own).
  */
-export function handle<R extends Routes>(handlers: Handlers<R>): () => void {
+export type SenderContext = 'content' | 'extension';
+
+/** Whether a message came from that kind of context of this extension. */
+export function senderIs(context: SenderContext, sender: Runtime.MessageSender, extensionOrigin: string): boolean {
+  const own = sender.url?.startsWith(extensionOrigin) ?? false;
+  return context === 'extension' ? own : sender.tab?.id !== undefined && !own;
+}
+
+/**
+ * Registers handlers for the messages of one route map, sent from one kind of context
+ * (`from`); returns a function that removes them. A message from another context is left
+ * alone, so a type handled for content scripts never runs for a page or vice versa. A
+ * handler runs synchronously up to its first `await`, which `sidePanel.open` (user gesture)
+ * relies on. Unknown types are left for other listeners (no reply), so several surfaces can listen.
+ */
+export function handle<R extends Routes>(from: SenderContext, handlers: Handlers<R>): () => void {
+  const origin = browser.runtime.getURL('');
   // The reply goes through `sendResponse` (return true = "answering later"): every
   // browser supports that, while a listener returning a promise needs Firefox or Chrome 148+.
   const listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
     if (!isOurs(message)) return undefined;
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+    if (!senderIs(from, sender, origin)) return undefined;
     const h = (handlers as Record<string, ((req: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.type];
     if (!h) return undefined;
     let out: unknown;

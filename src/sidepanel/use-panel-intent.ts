@@ -13,7 +13,7 @@ export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
     void sendToBackground<UiToBackground, 'backstory/panel-intent'>('backstory/panel-intent', {}).then((r) => {
       if (alive && r.ok && r.intent) onIntent(r.intent);
     });
-    const off = handle<ToUi>({
+    const off = handle<ToUi>('extension', {
       'backstory/panel-goto': ({ intent }) => {
         onIntent(intent);
         return {};

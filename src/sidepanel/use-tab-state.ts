@@ -43,7 +43,7 @@ export function useTabState(pinned: number | undefined): FollowedTab {
   useEffect(() => {
     alive.current = true;
     refresh();
-    const off = handle<ToUi>({
+    const off = handle<ToUi>('extension', {
       'backstory/tab-updated': ({ state }) => {
         if (state.tabId === current.current) {
           broadcasts.current++;

@@ -89,7 +89,10 @@ const pageListeners = new Set<MessageListener>();
 const backgroundListeners = new Set<MessageListener>();
 const EXTENSION_ID = 'fake-extension-id';
 
-async function deliver(listeners: Set<MessageListener>, message: unknown, sender: { id?: string; tab?: { id: number } }): Promise<unknown> {
+/** How the background looks to a listener: this extension, from its service worker's URL. */
+const BACKGROUND_SENDER = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/service-worker-loader.js` };
+
+async function deliver(listeners: Set<MessageListener>, message: unknown, sender: { id?: string; url?: string; tab?: { id: number } }): Promise<unknown> {
   // Like the browsers: a listener answers by returning a promise, or by returning true and
   // calling sendResponse later; the first answer wins.
   const replies = [...listeners]
@@ -227,7 +230,7 @@ export const fake = {
 
   /** Sends a message from the background to the extension pages (a broadcast). */
   async broadcast(message: { type: string } & Record<string, unknown>): Promise<unknown> {
-    return deliver(pageListeners, message, { id: EXTENSION_ID }).catch(() => undefined);
+    return deliver(pageListeners, message, BACKGROUND_SENDER).catch(() => undefined);
   },
 
   useChromeSidePanel(): void {
