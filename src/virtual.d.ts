@@ -9,3 +9,8 @@ declare module 'virtual:backstory/packs' {
   const packs: Pack[];
   export default packs;
 }
+declare module 'virtual:backstory/matcher-tag' {
+  /** A hash of the compiled matcher's JSON: which build of the bundled matcher this is. */
+  const tag: string;
+  export default tag;
+}

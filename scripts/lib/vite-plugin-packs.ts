@@ -1,16 +1,18 @@
 /**
  * Build-time knowledge: validates the bundled packs (a bad pack fails the build with a
  * message naming the file, the entity and the field) and serves them as virtual modules:
- * - `virtual:backstory/matcher`  the compiled matcher, for the content script;
+ * - `virtual:backstory/matcher`  the compiled matcher (the background hands it to content scripts);
+ * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against;
  * - `virtual:backstory/packs`    the full pack records, for the background and the pages.
  */
 import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
 import { readBundledPackDirs, PACKS_DIR } from './packs.ts';
 import { validatePacks, formatPackError } from '../../src/facts/validate.ts';
 import { compileMatcher } from '../../src/matcher/index.ts';
 import type { Pack } from '../../src/facts/types.ts';
 
-const IDS = { matcher: 'virtual:backstory/matcher', packs: 'virtual:backstory/packs' } as const;
+const IDS = { matcher: 'virtual:backstory/matcher', tag: 'virtual:backstory/matcher-tag', packs: 'virtual:backstory/packs' } as const;
 const RESOLVED = (id: string) => '\0' + id;
 
 /** Reads and validates the packs; throws an Error listing every problem. */
@@ -27,21 +29,22 @@ export function loadValidatedPacks(): Pack[] {
 export function packsPlugin(): Plugin {
   let packs: Pack[] | null = null;
   const get = (): Pack[] => (packs ??= loadValidatedPacks());
+  let json: string | null = null;
+  const compiledJson = (): string => (json ??= JSON.stringify(compileMatcher(get().flatMap((p) => p.entities))));
   return {
     name: 'backstory-packs',
     buildStart() {
       packs = null;
+      json = null;
       get();
       this.addWatchFile(PACKS_DIR);
     },
     resolveId(id) {
-      return id === IDS.matcher || id === IDS.packs ? RESOLVED(id) : null;
+      return id === IDS.matcher || id === IDS.tag || id === IDS.packs ? RESOLVED(id) : null;
     },
     load(id) {
-      if (id === RESOLVED(IDS.matcher)) {
-        const compiled = compileMatcher(get().flatMap((p) => p.entities));
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
-      }
+      if (id === RESOLVED(IDS.matcher)) return `export default JSON.parse(${JSON.stringify(compiledJson())});`;
+      if (id === RESOLVED(IDS.tag)) return `export default ${JSON.stringify(createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16))};`;
       if (id === RESOLVED(IDS.packs)) {
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(get()))});`;
       }

@@ -13,6 +13,9 @@ import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
 import { paintBadge } from './badge.ts';
 import { t } from '../ui/i18n.ts';
+import compiled from 'virtual:backstory/matcher';
+import matcherTag from 'virtual:backstory/matcher-tag';
+import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-matcher-store.ts';
 
 let knowledge: Promise<Knowledge> | null = null;
 const getKnowledge = async (): Promise<Knowledge> => (knowledge ??= loadSettings().then(({ settings }) => loadKnowledge(settings.disabledPacks)));
@@ -46,7 +49,24 @@ async function entities(ids: string[]) {
   return { entities: ids.map((id) => k.byId.get(id)).filter((e) => e !== undefined) };
 }
 
+/** Keeps this build's matcher where content scripts read it (bundled-matcher-store.ts). */
+async function storeMatcher(): Promise<void> {
+  try {
+    const got = await browser.storage.local.get(STORE_KEY);
+    if (currentCopy(got[STORE_KEY], matcherTag)) return;
+    await browser.storage.local.set({ [STORE_KEY]: { tag: matcherTag, compiled } satisfies StoredMatcher });
+  } catch {
+    /* a full quota: content scripts ask by message instead */
+  }
+}
+browser.runtime.onInstalled.addListener(() => void storeMatcher());
+browser.runtime.onStartup.addListener(() => void storeMatcher());
+
 handle<ContentToBackground>('content', {
+  'backstory/matcher': () => {
+    void storeMatcher();
+    return { tag: matcherTag, compiled };
+  },
   'backstory/report': async ({ report }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return {};

@@ -58,17 +58,20 @@ const SUBFRAME_IDLE_TIMEOUT_MS = 1500;
 const MIN_FRAME = { width: 80, height: 40 };
 
 /** Runs the content script in `doc`; returns the teardown. */
-export function startContent(doc: Document, compiled: CompiledMatcher): () => void {
+export function startContent(doc: Document, loadCompiled: () => Promise<CompiledMatcher>): () => void {
   const win = doc.defaultView!;
   const isTop = win === win.top;
   /** The cheap gate for a frame: a top page always, a subframe only if it is big enough to read. */
   const frameWorthIt = (): boolean => isTop || (win.innerWidth >= MIN_FRAME.width && win.innerHeight >= MIN_FRAME.height);
   const life = new AbortController();
+  // The bundled matcher is not in this script (content.js stays small whatever the pack's
+  // size): it is read from extension storage, or asked of the background (bundled-matcher.ts).
   // Hydrated on first use: frames without text (ads, trackers) never pay for the tries.
-  const bundled = sharedMatcher(win, compiled);
+  let compiled: CompiledMatcher | null = null;
+  let bundled: (() => MatcherBuilder) | null = null;
   // Built on first use (not at start-up, which runs while the page may still be loading).
   let bundledIdSet: Set<string> | null = null;
-  const bundledIds = (): Set<string> => (bundledIdSet ??= new Set(compiledEntityIds(compiled)));
+  const bundledIds = (): Set<string> => (bundledIdSet ??= new Set(compiled ? compiledEntityIds(compiled) : []));
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let disabledSites: string[] = [];
@@ -186,11 +189,12 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
   const matchers = (): MatcherBuilder[] => {
     const disabled = new Set(settings.disabledPacks);
     const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds().has(e.id));
-    if (!entities.length) return [bundled()];
+    const own = bundled ? [bundled()] : [];
+    if (!entities.length) return own;
     try {
-      return [bundled(), createMatcherIncremental(compileMatcher(entities))];
+      return [...own, createMatcherIncremental(compileMatcher(entities))];
     } catch {
-      return [bundled()];
+      return own;
     }
   };
 
@@ -291,6 +295,7 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
 
   /** Applies the current settings: start, stop, or repaint. */
   const apply = (rescan: boolean): void => {
+    if (!loaded) return;
     decided = true;
     if (!isActive()) return stop();
     if (!run) return start();
@@ -378,11 +383,21 @@ export function startContent(doc: Document, compiled: CompiledMatcher): () => vo
     });
   });
 
-  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]).then(([loaded, sites, packs]) => {
+  let loaded = false;
+  const matcherLoaded = loadCompiled().then(
+    (c) => c,
+    () => null, // no bundled names (reported below); imported packs still work
+  );
+  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks(), matcherLoaded]).then(([stored, sites, packs, c]) => {
     if (life.signal.aborted) return;
-    settings = loaded.settings;
+    if (c) {
+      compiled = c;
+      bundled = sharedMatcher(win, c);
+    }
+    settings = stored.settings;
     disabledSites = sites;
     userPacks = packs;
+    loaded = true;
     apply(false);
     if (!run) report();
   });

@@ -3,6 +3,7 @@
  * type to its request and response. `shared/messaging.ts` is the only code that sends or
  * receives them. Responses travel as `Result<response>` (see result.ts).
  */
+import type { CompiledMatcher } from '../matcher/index.ts';
 import type { Entity, EntityType } from '../facts/types.ts';
 
 /** Where a content script is in its work. */
@@ -35,7 +36,17 @@ export interface Diagnostics {
   highlights: Record<string, number>;
   url: string;
   /** The card's state, so tests and tools can see into the closed shadow root. */
-  card: { open: boolean; entityId: string | null; pinned: boolean; focused: boolean };
+  card: {
+    open: boolean;
+    entityId: string | null;
+    pinned: boolean;
+    focused: boolean;
+    /** When open: the card's height in CSS px, and whether its body scrolls (its content did not fit). */
+    height?: number;
+    scrolls?: boolean;
+    /** When open: letters of the card's text by script, to check it is in the reader's language. */
+    letters?: { latin: number; cyrillic: number; georgian: number };
+  };
   /**
    * The last hover card: ms from the end of the dwell (the hover-intent delay) to the
    * card painted (the task after the next animation frame). Absent until a card opened
@@ -98,6 +109,8 @@ type Empty = Record<string, never>;
 /** content script → background */
 export type ContentToBackground = {
   'backstory/report': { request: { report: PageReport }; response: Empty };
+  /** The bundled matcher, for a content script that found no current copy in storage. */
+  'backstory/matcher': { request: Empty; response: { tag: string; compiled: CompiledMatcher } };
   'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
   /** Open the side panel at an entity. Must stay the first thing the handler does (user gesture). */
   'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
