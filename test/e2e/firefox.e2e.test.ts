@@ -206,7 +206,7 @@ describe.skipIf(!hasFirefox)('Backstory in Firefox ESR (smoke)', () => {
     it('opens on a hovered name after the dwell, for that name, on screen', async () => {
       await hover('Galuzin');
       const c = await waitCard((c) => c.open, 'card open after resting on "Galuzin"');
-      expect(c).toEqual({ open: true, entityId: 'mikhail-galuzin', pinned: false, focused: false });
+      expect(c).toMatchObject({ open: true, entityId: 'mikhail-galuzin', pinned: false, focused: false });
       // Not before the dwell (250 ms; the margin covers the dwell starting at an earlier move onto the name).
       expect(await recorded(true), 'ms from the last move to the card').toBeGreaterThanOrEqual(DEFAULT_SETTINGS.showDelayMs - 150);
       // Painted where the page's own hit-testing finds our host.

@@ -1,11 +1,12 @@
 /**
- * The hover card, for the glance: type, name, summary, at most four key facts (the pack's
- * `key`) each with its date and source, the naming note, then "N more facts · Full
+ * The hover card, for the glance: type, name, summary (at most four lines), at most four key
+ * facts (the pack's `key`, as many as fit without scrolling) each with its date and source, the naming note, then "N more facts · Full
  * background" and the actions (pin, close, don't mark this site / undo). Texts in the
  * reader's language where the pack has them. Presentational: state and effects live in
  * controller.tsx. Dataset strings are rendered as text (Preact escapes); links are http(s) only.
  */
 import type { JSX } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../../facts/types.ts';
 import type { MatcherEntity } from '../../matcher/index.ts';
 import { FactTable } from '../../ui/FactTable.tsx';
@@ -41,8 +42,18 @@ export const CARD_TITLE_ID = 'bs-card-title';
 
 export function Card(p: CardProps): JSX.Element {
   const { entity, record } = p;
-  const facts = record ? keyFacts(record.facts, CARD_FACTS) : [];
+  // The card is for the glance: it shows the key facts that fit in its height (360 px, less
+  // on a small viewport) without scrolling, the first at least; the rest are counted in
+  // "N more facts" and shown in the side panel.
+  const [fit, setFit] = useState(CARD_FACTS);
+  const body = useRef<HTMLDivElement>(null);
+  const facts = record ? keyFacts(record.facts, fit) : [];
   const more = record ? record.facts.length - facts.length : 0;
+  useLayoutEffect(() => setFit(CARD_FACTS), [record]);
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (el && facts.length > 1 && el.scrollHeight > el.clientHeight + 1) setFit(facts.length - 1);
+  });
   const name = record ? localName(record, p.lang) : { text: entity.name, lang: 'en' };
   const summary = record ? localSummary(record, p.lang) : undefined;
   const note = record ? localNote(record, p.lang) : undefined;
@@ -76,7 +87,7 @@ export function Card(p: CardProps): JSX.Element {
           </button>
         </div>
       </div>
-      <div class="body">
+      <div class="body" ref={body}>
         {record === undefined ? <p class="muted">{t('cardLoading')}</p> : null}
         {record === null ? <p class="muted">{t('cardUnavailable')}</p> : null}
         {summary ? (

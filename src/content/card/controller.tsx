@@ -65,12 +65,22 @@ export class CardController {
   /** Diagnostics view of the card. */
   state(): CardState {
     const root = this.mounted?.root;
-    return {
+    const state: CardState = {
       open: this.isOpen,
       entityId: this.mention?.entity.id ?? null,
       pinned: this.pinned,
       focused: Boolean(root && root.activeElement),
     };
+    const card = this.isOpen ? this.pop?.querySelector<HTMLElement>('.card') : null;
+    if (card) {
+      const body = card.querySelector<HTMLElement>('.body');
+      const text = card.textContent ?? '';
+      const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+      state.height = Math.round(card.getBoundingClientRect().height);
+      state.scrolls = body ? body.scrollHeight > body.clientHeight + 1 : false;
+      state.letters = { latin: count(/[A-Za-z]/g), cyrillic: count(/[\u0400-\u04ff]/g), georgian: count(/[\u10a0-\u10ff]/g) };
+    }
+    return state;
   }
 
   private ensureMounted(): HTMLElement {
