@@ -8,6 +8,7 @@
  */
 import en from '../../public/_locales/en/messages.json';
 import ru from '../../public/_locales/ru/messages.json';
+import ka from '../../public/_locales/ka/messages.json';
 
 type Json = Record<string, unknown>;
 type ChangeListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
@@ -108,7 +109,7 @@ async function deliver(listeners: Set<MessageListener>, message: unknown, sender
 }
 
 /** The catalogues a browser in that UI language answers from (the rest answer in English). */
-const catalogues: Record<string, Record<string, { message: string }>> = { en, ru };
+const catalogues: Record<string, Record<string, { message: string }>> = { en, ru, ka };
 let uiLanguage = 'en';
 
 interface FakeTab {

@@ -1,7 +1,8 @@
 /**
- * The message catalogues: Russian covers exactly the English keys with the same
- * substitutions, every key the code asks for exists, and the card's built-in English
- * fallbacks say what the catalogue says.
+ * The message catalogues: Russian and Georgian cover exactly the English keys with the
+ * same substitutions (Georgian with every message translated but the product name), every
+ * key the code asks for exists, and the card's built-in English fallbacks say what the
+ * catalogue says.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -12,6 +13,9 @@ type Catalogue = Record<string, { message: string }>;
 const load = (lang: string): Catalogue => JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
 const en = load('en');
 const ru = load('ru');
+const ka = load('ka');
+/** Keys whose English text is the product name, so a translation keeps it as it is. */
+const SAME_AS_ENGLISH = ['extName', 'actionTitle', 'panelTitle'];
 const subs = (m: string): string[] => [...new Set(m.match(/\$\d/g) ?? [])].sort();
 
 function sources(dir: string): string[] {
@@ -26,6 +30,18 @@ describe('message catalogues', () => {
   it('Russian has every English key and no other, with the same substitutions', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
     for (const [k, { message }] of Object.entries(en)) expect(subs(ru[k]!.message), k).toEqual(subs(message));
+  });
+
+  it('Georgian has every English key and no other, with the same substitutions, all translated', () => {
+    expect(Object.keys(ka).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, { message }] of Object.entries(en)) {
+      const got = ka[k]!.message;
+      expect(subs(got), k).toEqual(subs(message));
+      expect(got.includes('%s'), k).toBe(message.includes('%s'));
+      expect(got.trim(), k).not.toBe('');
+      if (SAME_AS_ENGLISH.includes(k)) expect(got, k).toBe(message);
+      else expect(got, k).not.toBe(message);
+    }
   });
 
   it('has every key the code asks for', () => {
