@@ -109,7 +109,8 @@ export function georgianForms(alias: string): string[] {
   // An acronym (no vowel before its last letter, or at most four letters): its endings follow a hyphen.
   const acronym = last.length <= 4 || !/[აეიოუ]/.test(last.slice(0, -1));
   const hyphen = acronym && words.length === 1 ? KA_AFTER_HYPHEN.map((e) => `${last}-${e}`) : [];
-  if (last.endsWith('ი') && last.length >= 4) {
+  // A three-letter noun declines only inside a longer name ("აგვისტოს ომი"): alone it is too short to tell.
+  if (last.endsWith('ი') && (last.length >= 4 || (words.length > 1 && last.length >= 3))) {
     const stem = last.slice(0, -1);
     lastForms = KA_AFTER_CONSONANT.map((e) => stem + e);
   } else if (/[აეოუ]$/.test(last) && last.length >= 3) {
