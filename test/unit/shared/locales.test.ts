@@ -62,4 +62,8 @@ describe('message catalogues', () => {
     expect(pairs.length).toBeGreaterThan(10);
     for (const [k, v] of pairs) expect(en[k]?.message, k).toBe(v);
   });
+
+  it('keeps the store description within the Chrome Web Store’s 132 characters in every language', () => {
+    for (const [lang, cat] of Object.entries({ en, ru, ka })) expect(cat.extDescription!.message.length, lang).toBeLessThanOrEqual(132);
+  });
 });
