@@ -45,20 +45,25 @@ export function Card(p: CardProps): JSX.Element {
   // The card is for the glance: it shows the key facts that fit in its height (360 px, less
   // on a small viewport) without scrolling, the first at least; the rest are counted in
   // "N more facts" and shown in the side panel.
-  const [fit, setFit] = useState(CARD_FACTS);
+  // Steps, while the body still overflows: one key fact fewer down to one, then the summary
+  // and note at three lines ("tight"), then no fact at all.
+  const [fit, setFit] = useState({ facts: CARD_FACTS, tight: false });
   const body = useRef<HTMLDivElement>(null);
-  const facts = record ? keyFacts(record.facts, fit) : [];
+  const facts = record ? keyFacts(record.facts, fit.facts) : [];
   const more = record ? record.facts.length - facts.length : 0;
-  useLayoutEffect(() => setFit(CARD_FACTS), [record]);
+  useLayoutEffect(() => setFit({ facts: CARD_FACTS, tight: false }), [record]);
   useLayoutEffect(() => {
     const el = body.current;
-    if (el && facts.length > 1 && el.scrollHeight > el.clientHeight + 1) setFit(facts.length - 1);
+    if (!el || el.scrollHeight <= el.clientHeight + 1 || facts.length === 0) return;
+    if (facts.length > 1) setFit({ facts: facts.length - 1, tight: false });
+    else if (!fit.tight) setFit({ facts: 1, tight: true });
+    else setFit({ facts: 0, tight: true });
   });
   const name = record ? localName(record, p.lang) : { text: entity.name, lang: 'en' };
   const summary = record ? localSummary(record, p.lang) : undefined;
   const note = record ? localNote(record, p.lang) : undefined;
   return (
-    <div class="card" role="dialog" aria-labelledby={CARD_TITLE_ID}>
+    <div class={fit.tight ? 'card tight' : 'card'} role="dialog" aria-labelledby={CARD_TITLE_ID} lang={p.lang}>
       <div class="head">
         <div class="title">
           <EntityTypeTag type={entity.type} label={typeLabel(entity.type)} />

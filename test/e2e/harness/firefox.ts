@@ -41,6 +41,8 @@ export interface FirefoxOptions {
   /** Default dist/firefox (must be built). */
   dist?: string;
   viewport?: { width: number; height: number };
+  /** Extra preferences for the fresh profile (e.g. `intl.locale.requested` for a UI language). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** A running Firefox with the extension, and a small BiDi client. */
@@ -168,7 +170,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const dist = options.dist ?? requireDist('firefox');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-ff-'));
   const uuid = randomUUID();
-  const prefs = { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) };
+  const prefs = { ...PREFS, ...options.prefs, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) };
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
 
   const { width, height } = options.viewport ?? { width: 1280, height: 900 };
