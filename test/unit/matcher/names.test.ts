@@ -87,3 +87,27 @@ describe('world-level names', () => {
     expect(found('The USA.', { markWorldEverywhere: true })).toEqual(['USA=united-states']);
   });
 });
+
+describe('the longest name, across entities', () => {
+  const LONG: Entity[] = [
+    entity('georgia', 'place', { en: ['Georgia'], ru: ['Грузия'], ka: ['საქართველო'] }),
+    entity('russia', 'place', { en: ['Russia'], ru: ['Россия'] }),
+    entity('akhalgori', 'place', { en: ['Akhalgori'] }),
+    entity('ministry-of-defence-of-georgia', 'organization', { en: ['Ministry of Defence of Georgia'], ka: ['საქართველოს თავდაცვის სამინისტრო'] }),
+    entity('russian-ministry-of-defence', 'organization', { ru: ['Минобороны России'] }),
+    entity('abkhaz-ministry-of-foreign-affairs', 'organization', { en: ['Abkhaz foreign ministry'] }),
+  ];
+  const lm = createMatcher(compileMatcher(LONG));
+  const hits = (text: string) => lm.findMentions(text).map((x) => `${x.text}=${x.entity}`);
+
+  it('takes the whole span for the entity it names, not the shorter name inside it', () => {
+    expect(hits('The Ministry of Defence of Georgia said Georgia…')).toEqual(['Ministry of Defence of Georgia=ministry-of-defence-of-georgia', 'Georgia=georgia']);
+    expect(hits('В Минобороны России заявили, что Россия…')).toEqual(['Минобороны России=russian-ministry-of-defence', 'Россия=russia']);
+    expect(hits('საქართველოს თავდაცვის სამინისტროს ცნობით')).toEqual(['საქართველოს თავდაცვის სამინისტროს=ministry-of-defence-of-georgia']);
+    expect(hits('the Abkhaz foreign ministry said')).toEqual(['Abkhaz foreign ministry=abkhaz-ministry-of-foreign-affairs']);
+  });
+
+  it('reads a place with "district" or "Municipality" after it as that place', () => {
+    expect(hits('in Akhalgori district and Akhalgori Municipality')).toEqual(['Akhalgori district=akhalgori', 'Akhalgori Municipality=akhalgori']);
+  });
+});
