@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 let source: string | undefined;
-const axeSource = (): string => (source ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+/** axe-core's script, to evaluate in a page. */
+export const axeSource = (): string => (source ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
 
 /** Runs axe-core in a page (script tag, or evaluated when the page's CSP refuses the tag). */
 export async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
