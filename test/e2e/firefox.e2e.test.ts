@@ -4,7 +4,9 @@
  * `CSS.highlights` registry and through the diagnostics contract), opens the card on a
  * hovered name with real BiDi pointer and key input (dwell, grace period, Esc, pin; the
  * card's state is read from the diagnostics, its buttons found through BiDi's view into
- * the closed shadow root), and its sidebar page renders. Skipped without firefox-esr.
+ * the closed shadow root), and its sidebar page renders. Then the popup and the sidebar
+ * page as tabs, checked as the Chromium popup and side-panel tests check them (see their
+ * describe blocks below). Skipped without firefox-esr.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
