@@ -24,9 +24,9 @@ import {
   watchPage,
   type Diagnostics,
   type ExtensionBrowser,
-  type PageMutation,
   type TestServer,
 } from './harness/index.ts';
+import { REGION_PAGES, SECOND_LOOK_MS, SETTLE_MS, WORLD_ONLY_PAGES, clean, domPairsInPage, signature, unexplained, type Seen } from './harness/corpus.ts';
 
 const dir = corpusDir();
 const pages = dir ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : [];
@@ -34,40 +34,8 @@ const hasChromium = chromiumPath() !== undefined;
 if (!dir) console.warn(CORPUS_MISSING);
 if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
-/** How long a page's own scripts get to settle before the comparison, ms. */
-const SETTLE_MS = 300;
-/** A second, longer look at the page without the extension when the first one differs. */
-const SECOND_LOOK_MS = 1500;
-
-/**
- * An error about a remote resource the harness blocked (every request off 127.0.0.1 fails):
- * the page's own loaders hit it whenever their timers fire, with or without Backstory.
- */
-const blockedFetch = (e: string): boolean => /\b(fetch|load|import)\w*\b.*https?:\/\/(?!127\.0\.0\.1|localhost)/i.test(e);
-
-const signature = (m: PageMutation): string => `${m.type} ${m.target} ${m.attributeName ?? ''} +${m.added.join('|')}`;
-
-/** What a page did by itself or with Backstory: its mutations, errors and text. */
-interface Seen {
-  mutations: PageMutation[];
-  /** The signatures of its mutations and of its changes before DOMContentLoaded (WatchReport.early). */
-  signatures: Set<string>;
-  errors: string[];
-  text: string;
-  /** Every `parent +child` pair of elements in the final DOM, described as the watcher does. */
-  pairs: Set<string>;
-  /** How long the page lived, from navigation to the read, ms. */
-  livedMs: number;
-}
-
-/** The final DOM's parent/child pairs (a page that inserts a node before DOMContentLoaded in one load and after it in another still has it). */
-const domPairs = (page: Page): Promise<string[]> =>
-  page.evaluate(() => {
-    const describe = (e: Element): string => e.localName + (e.id ? `#${e.id}` : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
-    const out: string[] = [];
-    for (const e of document.querySelectorAll('*')) if (e.parentElement) out.push(`${describe(e.parentElement)} +${describe(e)}`);
-    return out;
-  });
+/** The final DOM's parent/child pairs (see `domPairsInPage`). */
+const domPairs = (page: Page): Promise<string[]> => page.evaluate(domPairsInPage);
 
 /** Loads `url` in `page` (watched), lets it settle, and reads what it did. */
 async function look(page: Page, url: string, settleMs: number, afterLoad?: () => Promise<unknown>): Promise<Seen> {
@@ -82,13 +50,6 @@ async function look(page: Page, url: string, settleMs: number, afterLoad?: () =>
   const w = await readWatch(page);
   return { mutations: w.mutations, signatures: new Set([...w.mutations, ...w.early].map(signature)), errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)), livedMs };
 }
-
-/**
- * Pages about the region (Georgia, the South Caucasus), and general news that names only
- * world-level names the pack has (Russia, the US, NATO, Ukraine…): checked with `npm run annotate`.
- */
-const REGION_PAGES = new Set(['euronews-1.html', 'panarmenian-1.html', 'bbc-1.html']);
-const WORLD_ONLY_PAGES = new Set(['guardian-1.html', 'kommersant-1.html', 'rt-1.html', 'sputnik-1.html', 'polygraph-1.html', 'nytimes-1.html', 'reuters-1.html']);
 
 describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chromium)`, () => {
   let server: TestServer;
@@ -125,15 +86,6 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
         await page.close();
       }
     };
-    const explained = (m: PageMutation, own: Seen[]): boolean =>
-      own.some((o) => o.signatures.has(signature(m))) ||
-      (m.type === 'childList' && !m.removed.length && m.added.every((a) => a.startsWith('#text') || own.some((o) => o.pairs.has(`${m.target} +${a}`))));
-    const unexplained = (mine: Seen, own: Seen[]) => ({
-      mutations: mine.mutations.filter((m) => !explained(m, own)).map(signature),
-      errors: mine.errors.filter((e) => !own.some((o) => o.errors.includes(e)) && !blockedFetch(e)),
-    });
-    const clean = (u: { mutations: string[]; errors: string[] }) => !u.mutations.length && !u.errors.length;
-
     let mine = await withExtension();
     figures.push({ page: file, d: d! });
     expect(d!.status).toBe('done');

@@ -4,10 +4,16 @@
  * `CSS.highlights` registry and through the diagnostics contract), opens the card on a
  * hovered name with real BiDi pointer and key input (dwell, grace period, Esc, pin; the
  * card's state is read from the diagnostics, its buttons found through BiDi's view into
- * the closed shadow root), and its sidebar page renders. Skipped without firefox-esr.
+ * the closed shadow root), and its sidebar page renders. Then the popup and the sidebar
+ * page as tabs, checked as the Chromium popup and side-panel tests check them (see their
+ * describe blocks below). Skipped without firefox-esr.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadBundledEntities } from '../../scripts/lib/packs.ts';
 import { FIREFOX_MISSING, firefoxDiagnostics, firefoxPath, firefoxSetSettings, launchFirefox, outDir, startServer, type Diagnostics, type FirefoxBrowser, type TestServer } from './harness/index.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings-model.ts';
 
@@ -298,5 +304,374 @@ describe.skipIf(!hasFirefox)('Backstory in Firefox ESR (smoke)', () => {
 
   it('opens its sidebar', async () => {
     expect(await ff.openSidebar()).toBe(ff.extensionUrl('src/sidepanel/index.html'));
+  });
+});
+
+/**
+ * The settings popup in Firefox, as the Chromium popup tests check it (popup.e2e.test.ts),
+ * opened as a tab (moz-extension://<pinned uuid>/src/popup/index.html?tab=<demo tab>):
+ * counts per type and topic, a type and a topic hidden and brought back, the highlight
+ * style, first mention only, the site switched off and on, and choices that survive a
+ * restart of Firefox on the same profile, then reset to the defaults. The controls are
+ * driven with DOM clicks in the popup's document (BiDi has no locators; the handlers are
+ * the same). Not here: axe (its harness runs through Playwright) and the card's open-mode
+ * and delay (the card tests above cover the delays from settings with real input).
+ */
+describe.skipIf(!hasFirefox)('the popup in Firefox ESR (as a tab)', () => {
+  let server: TestServer;
+  let ff: FirefoxBrowser;
+  let profile = '';
+  const uuid = randomUUID();
+  /** The popup tab (selected) and the demo tab's browser.tabs id. */
+  let popup = '';
+  let tabId = 0;
+  let base: Diagnostics;
+  const shots = outDir('firefox');
+
+  const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
+
+  async function demoDiag(): Promise<Diagnostics> {
+    const all = await firefoxDiagnostics(ff, popup);
+    const demo = all.find((x) => x.diag.url === server.demoUrl);
+    if (!demo) throw new Error(`no diagnostics from the demo tab: ${JSON.stringify(all)}`);
+    tabId = demo.tabId;
+    return demo.diag as unknown as Diagnostics;
+  }
+  async function settle(what: string, until: (d: Diagnostics) => boolean, timeout = 8000): Promise<Diagnostics> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const d = await demoDiag().catch(() => null);
+      if (d && until(d)) return d;
+      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last diagnostics: ${JSON.stringify(d && { ...d, entities: d.entities.slice(0, 20) })}`);
+      await sleep(100);
+    }
+  }
+  /** Polls an expression in the popup until `until` holds on its value. */
+  async function popupValue<T>(expression: string, until: (v: T) => boolean, what: string, timeout = 5000): Promise<T> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const v = await ff.evaluate<T>(expression, popup).catch(() => undefined as T);
+      if (until(v)) return v;
+      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} in the popup; last: ${JSON.stringify(v)}`);
+      await sleep(100);
+    }
+  }
+  const ranges = (d: Diagnostics, name: string): number => d.highlights[name] ?? 0;
+  /** Clicks an element of the popup (a DOM click: the same handlers as a user's). */
+  const click = (selector: string): Promise<unknown> =>
+    ff.evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) throw new Error('no ' + ${JSON.stringify(selector)}); el.click(); return true })()`, popup);
+  const checked = (selector: string): Promise<boolean> => ff.evaluate<boolean>(`document.querySelector(${JSON.stringify(selector)})?.checked === true`, popup);
+  /** The popup's filter rows of one group ('type' or 'topic'): id → the count shown. */
+  const COUNTS = (group: 'type' | 'topic'): string =>
+    `Object.fromEntries([...document.querySelectorAll('input[id^="${group}-"]')].map((i) => [i.id.slice(${group.length + 1}), parseInt(document.querySelector('label[for="' + i.id + '"] .pp-count')?.textContent ?? '', 10)]))`;
+  /** The checkbox "Mark the first mention only" (found by its label, as a user would). */
+  const FIRST_ONLY = `[...document.querySelectorAll('label.pp-check')].find((l) => l.textContent.includes('Mark the first mention only'))?.querySelector('input')`;
+
+  /** Opens the demo article in the first tab and the popup over it; waits for the popup's controls. */
+  async function openAll(): Promise<void> {
+    await ff.navigate(server.demoUrl);
+    const probe = await ff.openExtensionTab('src/sidepanel/index.html');
+    popup = probe;
+    base = await settle('demo scanned', (d) => d.status === 'done' && d.mentions > 0, 15_000);
+    await ff.send('browsingContext.close', { context: probe });
+    popup = await ff.openExtensionTab(`src/popup/index.html?tab=${tabId}`);
+    await popupValue<boolean>(`!!document.querySelector('#pp-enabled') && document.querySelectorAll('.pp-count').length > 0`, (v) => v, 'the switches and counts');
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    profile = mkdtempSync(join(tmpdir(), 'backstory-ff-popup-'));
+    ff = await launchFirefox({ profile, uuid });
+    await openAll();
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('shows how many mentions on the page each type and topic covers', async () => {
+    const byType = await popupValue<Record<string, number>>(
+      COUNTS('type'),
+      (v) => !!v && Object.values(v).reduce((n, c) => n + c, 0) === base.mentions,
+      `type counts adding up to the page's ${base.mentions} mentions`,
+    );
+    // A type or topic shows a count exactly when an entity marked on the page has it.
+    const types = new Set(base.entities.map((id) => ENTITIES.get(id)!.type));
+    expect(Object.keys(byType).filter((t) => byType[t]! > 0).sort()).toEqual([...types].sort());
+    const byTopic = await ff.evaluate<Record<string, number>>(COUNTS('topic'), popup);
+    const topics = new Set(base.entities.flatMap((id) => ENTITIES.get(id)!.topics));
+    expect(Object.keys(byTopic).filter((t) => byTopic[t]! > 0).sort()).toEqual([...topics].sort());
+    for (const c of Object.values(byTopic)) expect(c).toBeLessThanOrEqual(base.mentions);
+    await ff.screenshot(join(shots, 'popup.png'), popup);
+  });
+
+  it('hides a type and brings it back', async () => {
+    const id = base.entities[0]!;
+    const type = ENTITIES.get(id)!.type;
+    await click(`#type-${type}`);
+    expect(await checked(`#type-${type}`)).toBe(false);
+    const hidden = await settle(`type ${type} hidden`, (d) => !d.entities.includes(id) && d.mentions < base.mentions);
+    expect(hidden.entities.every((e) => ENTITIES.get(e)?.type !== type)).toBe(true);
+    await click(`#type-${type}`);
+    await settle('all back', (d) => d.mentions === base.mentions);
+  });
+
+  it('hides a topic and brings it back', async () => {
+    const topic = ENTITIES.get(base.entities.find((e) => ENTITIES.get(e)?.topics.length)!)!.topics[0]!;
+    await click(`#topic-${topic}`);
+    const hidden = await settle(`topic ${topic} hidden`, (d) => d.mentions < base.mentions);
+    expect(hidden.entities.every((e) => !ENTITIES.get(e)?.topics.includes(topic))).toBe(true);
+    await click(`#topic-${topic}`);
+    await settle('all back', (d) => d.mentions === base.mentions);
+  });
+
+  it('changes the highlight style: background, none, underline', async () => {
+    await click('input[name="highlightStyle"][value="background"]');
+    await settle('background style', (d) => ranges(d, 'backstory-background') > 0 && ranges(d, 'backstory-underline') === 0);
+    await click('input[name="highlightStyle"][value="none"]');
+    await settle('no style', (d) => ranges(d, 'backstory-background') === 0 && ranges(d, 'backstory-underline') === 0);
+    await click('input[name="highlightStyle"][value="underline"]');
+    await settle('underline style', (d) => ranges(d, 'backstory-underline') > 0);
+  });
+
+  it('marks the first mention only, and every mention again', async () => {
+    await ff.evaluate(`${FIRST_ONLY}.click()`, popup);
+    await settle('first mentions only', (d) => d.mentions === d.entities.length && d.mentions < base.mentions);
+    await ff.evaluate(`${FIRST_ONLY}.click()`, popup);
+    await settle('all mentions', (d) => d.mentions === base.mentions);
+  });
+
+  it('switches the site off and back on', async () => {
+    const state = `document.querySelector('#pp-site')?.getAttribute('aria-checked')`;
+    expect(await popupValue<string>(state, (v) => v === 'true', 'the site switch on')).toBe('true');
+    expect(await ff.evaluate<string>(`document.querySelector('#pp-site .bs-switch__hint')?.textContent ?? ''`, popup)).toBe('127.0.0.1');
+    await click('#pp-site');
+    await settle('site off', (d) => !d.active && d.mentions === 0);
+    await popupValue<string>(state, (v) => v === 'false', 'the site switch off');
+    await click('#pp-site');
+    await settle('site on', (d) => d.active && d.mentions === base.mentions);
+    await popupValue<string>(state, (v) => v === 'true', 'the site switch on again');
+  });
+
+  it('keeps its choices after a restart of Firefox, and resets to the defaults', async () => {
+    await click('input[name="highlightStyle"][value="background"]');
+    await ff.evaluate(`${FIRST_ONLY}.click()`, popup);
+    await settle('first mentions, background', (d) => d.mentions === d.entities.length && ranges(d, 'backstory-background') > 0);
+
+    await ff.close();
+    ff = await launchFirefox({ profile, uuid });
+    await openAll();
+    expect(base.mentions).toBe(base.entities.length);
+    expect(ranges(base, 'backstory-background')).toBeGreaterThan(0);
+    expect(await checked('input[name="highlightStyle"][value="background"]')).toBe(true);
+    expect(await ff.evaluate<boolean>(`${FIRST_ONLY}.checked`, popup)).toBe(true);
+
+    await ff.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Reset to defaults').click()`, popup);
+    const after = await settle('defaults', (d) => d.mentions > d.entities.length && ranges(d, 'backstory-underline') > 0);
+    expect(ranges(after, 'backstory-background')).toBe(0);
+    await popupValue<boolean>(`document.querySelector('input[name="highlightStyle"][value="underline"]').checked`, (v) => v, 'Underline checked');
+    expect(await ff.evaluate<boolean>(`${FIRST_ONLY}.checked`, popup)).toBe(false);
+  });
+});
+
+/** A second article with other names, for the tab switch (as in sidepanel.e2e.test.ts). */
+const OTHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other</title></head><body><article>
+<h1>Alliance talks</h1>
+<p>NATO foreign ministers met in Brussels. The EU foreign policy chief Kaja Kallas said the alliance and the European Union would keep working together.</p>
+<p>Later, Kaja Kallas travelled to Batumi on the Black Sea coast, where NATO ships had called earlier this year.</p>
+</article></body></html>`;
+
+/**
+ * The sidebar page in Firefox, as the Chromium side-panel tests check it
+ * (sidepanel.e2e.test.ts), opened as a tab: the demo page's entities grouped by type with
+ * counts, an entity's facts with dates and safe source links and "Show in page", the
+ * article's merged timeline, search in three scripts, following the active tab, and the
+ * real sidebar opened from the popup's button by a real (BiDi) click, a user gesture.
+ * Controls are driven with DOM events in the page (BiDi has no locators). Not here: axe
+ * (its harness runs through Playwright) and the Russian UI (Firefox ESR here has no ru
+ * language pack).
+ */
+describe.skipIf(!hasFirefox)('the sidebar page in Firefox ESR (as a tab)', () => {
+  let server: TestServer;
+  let ff: FirefoxBrowser;
+  let scanned: Diagnostics;
+  let tabId = 0;
+  const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
+  const nameOf = (id: string): string => ENTITIES.get(id)?.name ?? id;
+  const shots = outDir('firefox');
+
+  /** Diagnostics of every tab, asked from an extension page `ctx`; the one at `url`. */
+  async function diagAt(ctx: string, url: string): Promise<{ tabId: number; diag: Diagnostics } | undefined> {
+    const hit = (await firefoxDiagnostics(ff, ctx)).find((x) => x.diag.url === url);
+    return hit && { tabId: hit.tabId, diag: hit.diag as unknown as Diagnostics };
+  }
+  async function waitScan(ctx: string, url: string): Promise<{ tabId: number; diag: Diagnostics }> {
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const hit = await diagAt(ctx, url);
+      if (hit?.diag.status === 'done') return hit;
+      if (Date.now() > end) throw new Error(`no scan of ${url}: ${JSON.stringify(hit)}`);
+      await sleep(100);
+    }
+  }
+  /** Polls an expression in an extension page until `until` holds. */
+  async function pageValue<T>(ctx: string, expression: string, until: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const v = await ff.evaluate<T>(expression, ctx).catch(() => undefined as T);
+      if (until(v)) return v;
+      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(v)}`);
+      await sleep(100);
+    }
+  }
+  const MAIN_TEXT = `document.querySelector('main')?.innerText ?? ''`;
+  /** Clicks the first element matching `selector` whose text includes `text` (a DOM click). */
+  const clickText = (ctx: string, selector: string, text: string): Promise<unknown> =>
+    ff.evaluate(
+      `(() => { const el = [...document.querySelectorAll(${JSON.stringify(selector)})].find((e) => e.textContent.includes(${JSON.stringify(text)})); if (!el) throw new Error('nothing to click'); el.click(); return true })()`,
+      ctx,
+    );
+
+  const openPanel = async (): Promise<string> => {
+    const panel = await ff.openExtensionTab(`src/sidepanel/index.html?tab=${tabId}`);
+    await pageValue<number>(panel, `document.querySelectorAll('.sp-row').length`, (n) => n > 0, 'the first entity row');
+    return panel;
+  };
+  const close = (ctx: string): Promise<unknown> => ff.send('browsingContext.close', { context: ctx });
+
+  beforeAll(async () => {
+    server = await startServer({ routes: { '/other.html': OTHER_PAGE } });
+    ff = await launchFirefox();
+    await ff.navigate(server.demoUrl);
+    const probe = await ff.openExtensionTab('src/sidepanel/index.html');
+    ({ tabId, diag: scanned } = await waitScan(probe, server.demoUrl));
+    await close(probe);
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  it('lists the demo page’s entities grouped by type, with mention counts', async () => {
+    const panel = await openPanel();
+    await pageValue<number>(panel, `document.querySelectorAll('.sp-row').length`, (n) => n === scanned.entities.length, `${scanned.entities.length} rows`);
+    const text = await ff.evaluate<string>(MAIN_TEXT, panel);
+    for (const id of scanned.entities) expect(text).toContain(nameOf(id));
+    expect(await ff.evaluate<number>(`document.querySelectorAll('.sp-group h2').length`, panel)).toBeGreaterThan(1);
+    const counts = await ff.evaluate<string[]>(`[...document.querySelectorAll('.sp-row__count')].map((c) => c.textContent)`, panel);
+    expect(counts.every((c) => Number(c) >= 1)).toBe(true);
+    await ff.screenshot(join(shots, 'sidebar-entities.png'), panel);
+    await close(panel);
+  });
+
+  it('shows an entity’s facts with dates and safe source links, and reveals it in the page', async () => {
+    const panel = await openPanel();
+    const first = scanned.entities.find((id) => (ENTITIES.get(id)?.facts.length ?? 0) > 0)!;
+    await clickText(panel, '.sp-row', nameOf(first));
+    await pageValue<string>(panel, `document.querySelector('h2#sp-entity-name, article h2')?.textContent ?? ''`, (t) => t === nameOf(first), `the heading ${nameOf(first)}`);
+    const links = await ff.evaluate<{ href: string; target: string; rel: string }[]>(
+      `[...document.querySelectorAll('article a')].map((a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel') }))`,
+      panel,
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) {
+      expect(a.href).toMatch(/^https?:\/\//);
+      expect(a.target).toBe('_blank');
+      expect(a.rel).toBe('noopener noreferrer');
+    }
+    expect(await ff.evaluate<number>(`document.querySelectorAll('.bs-fact time').length`, panel)).toBe(ENTITIES.get(first)!.facts.length);
+    await ff.screenshot(join(shots, 'sidebar-entity.png'), panel);
+    await clickText(panel, 'button', 'Show in page');
+    const end = Date.now() + 5000;
+    for (;;) {
+      const d = (await diagAt(panel, server.demoUrl))?.diag;
+      if ((d?.highlights['backstory-flash'] ?? 0) > 0) break;
+      if (Date.now() > end) throw new Error(`no flash of the revealed mention: ${JSON.stringify(d?.highlights)}`);
+      await sleep(50);
+    }
+    await close(panel);
+  });
+
+  it('shows the merged timeline of the article in date order, linking back to entities', async () => {
+    const panel = await openPanel();
+    await clickText(panel, 'button', 'This article');
+    const LIST = `document.querySelector('[aria-label="Timeline of this article"]')`;
+    const expected = scanned.entities.flatMap((id) => ENTITIES.get(id)?.timeline ?? []).length;
+    const dates = await pageValue<string[]>(
+      panel,
+      `[...(${LIST}?.querySelectorAll('time') ?? [])].map((t) => t.getAttribute('datetime') ?? '')`,
+      (d) => Array.isArray(d) && d.length > 0,
+      'the timeline',
+    );
+    expect(dates.length).toBe(expected);
+    expect(dates).toEqual([...dates].sort());
+    await ff.evaluate(`${LIST}.querySelector('button').click()`, panel);
+    await pageValue<boolean>(panel, `!!document.querySelector('article h2')`, (v) => v, 'an entity heading');
+    await close(panel);
+  });
+
+  it('searches the whole dataset in Latin, Cyrillic and Georgian script', async () => {
+    const panel = await openPanel();
+    for (const [q, id] of [
+      ['kodori', 'kodori-gorge'],
+      ['ПЕСКОВ', 'dmitry-peskov'],
+      ['ნატო', 'nato'],
+      ['erdogan', 'recep-tayyip-erdogan'],
+    ] as const) {
+      // As typing does: the value, then an input event.
+      await ff.evaluate(
+        `(() => { const box = document.querySelector('input[type="search"]'); box.value = ${JSON.stringify(q)}; box.dispatchEvent(new Event('input', { bubbles: true })); return true })()`,
+        panel,
+      );
+      await pageValue<string>(panel, `document.querySelector('.sp-row__name')?.textContent ?? ''`, (t) => t === nameOf(id), `"${q}" finding ${nameOf(id)}`, 5000);
+    }
+    expect(await ff.evaluate<string>(`document.querySelector('input[type="search"]').getAttribute('aria-label') ?? document.querySelector('label[for="sp-q"]')?.textContent ?? ''`, panel)).toContain(
+      'Search all of Backstory',
+    );
+    await close(panel);
+  });
+
+  it('follows the active tab', async () => {
+    const other = (await ff.send<{ context: string }>('browsingContext.create', { type: 'tab' })).context;
+    await ff.navigate(server.url('/other.html'), other);
+    // Unpinned, the panel follows whichever tab is active.
+    const panel = await ff.openExtensionTab('src/sidepanel/index.html');
+    const otherScan = await waitScan(panel, server.url('/other.html'));
+    expect(otherScan.diag.entities).toContain('nato');
+    await ff.send('browsingContext.activate', { context: other });
+    await pageValue<string>(panel, MAIN_TEXT, (t) => !!t && t.includes(nameOf('nato')), 'the other tab’s entities');
+    await ff.send('browsingContext.activate', { context: ff.tab });
+    await pageValue<string>(panel, MAIN_TEXT, (t) => !!t && t.includes(nameOf(scanned.entities[0]!)), 'the demo tab’s entities');
+    expect(await ff.evaluate<string>(MAIN_TEXT, panel)).not.toContain(nameOf('kaja-kallas'));
+    await close(panel);
+    await close(other);
+  });
+
+  it('opens the real sidebar from the popup’s button (a real click)', async () => {
+    await ff.chromeEvaluate('SidebarController.hide(), true');
+    const popup = await ff.openExtensionTab(`src/popup/index.html?tab=${tabId}`);
+    const button = await pageValue<{ x: number; y: number } | null>(
+      popup,
+      `(() => { const b = [...document.querySelectorAll('button')].find((e) => e.textContent.trim() === 'Open side panel'); if (!b) return null; const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+      (v) => !!v,
+      'the "Open side panel" button',
+    );
+    // A trusted click (BiDi input): sidebarAction.open() needs the user's gesture.
+    await ff.pointerClick(button!.x, button!.y, { context: popup });
+    const end = Date.now() + 5000;
+    let url = '';
+    while (Date.now() < end) {
+      url = await ff.chromeEvaluate<string>(
+        `SidebarController.isOpen ? (SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? 'open') : ''`,
+      );
+      if (url.startsWith('moz-extension:')) break;
+      await sleep(100);
+    }
+    expect(url).toBe(ff.extensionUrl('src/sidepanel/index.html'));
+    await ff.releaseInput(popup);
+    await close(popup);
   });
 });

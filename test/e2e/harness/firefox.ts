@@ -41,14 +41,35 @@ export interface FirefoxOptions {
   /** Default dist/firefox (must be built). */
   dist?: string;
   viewport?: { width: number; height: number };
-  /** Extra preferences for the fresh profile (e.g. `intl.locale.requested` for a UI language). */
+  /** Extra preferences for the profile (e.g. `intl.locale.requested` for a UI language). */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * Install the extension (default true). `false` gives a plain Firefox with the same
+   * prefs, for with/without comparisons (`extensionId` and `uuid` are then empty, and
+   * `openExtensionTab`/`openSidebar` have nothing to open).
+   */
+  extension?: boolean;
+  /**
+   * A profile folder to use and keep (default: a fresh temporary one, deleted on close).
+   * With `uuid`, a relaunch on the same folder finds the extension's stored settings
+   * again (a restart test): a temporary add-on is uninstalled when Firefox quits, and the
+   * profile keeps its storage (`extensions.webextensions.keepStorageOnUninstall`).
+   */
+  profile?: string;
+  /** The moz-extension:// UUID to pin (default: a random one). */
+  uuid?: string;
 }
 
 /** A running Firefox with the extension, and a small BiDi client. */
 export interface FirefoxBrowser {
   /** Sends one BiDi command and resolves to its result (rejects on a BiDi error). */
   send<T = Record<string, unknown>>(method: string, params?: object): Promise<T>;
+  /**
+   * Calls `handler` with the params of every BiDi event named `method` (e.g.
+   * 'log.entryAdded'; subscribe first with `send('session.subscribe', { events: [...] })`).
+   * Returns a function that removes the handler.
+   */
+  onEvent(method: string, handler: (params: Record<string, unknown>) => void): () => void;
   /** The top-level browsing context (tab) opened at start. */
   tab: string;
   /** The add-on id returned by `webExtension.install`. */
@@ -57,8 +78,8 @@ export interface FirefoxBrowser {
   uuid: string;
   /** moz-extension://<uuid>/<path> */
   extensionUrl(path: string): string;
-  /** Navigates a tab and waits for `load`. */
-  navigate(url: string, context?: string): Promise<void>;
+  /** Navigates a tab and waits for its `load` (rejects after `timeout`, default 30 s). */
+  navigate(url: string, context?: string, timeout?: number): Promise<void>;
   /** Evaluates an expression in the page's main world; returns the deserialised value. */
   evaluate<T = unknown>(expression: string, context?: string): Promise<T>;
   /** Writes a PNG of the tab's viewport. */
@@ -161,15 +182,18 @@ const PREFS: Record<string, string | number | boolean> = {
   'extensions.update.enabled': false,
   'extensions.getAddons.cache.enabled': false,
   'browser.aboutConfig.showWarning': false,
+  // A restart on the same profile keeps the temporary add-on's storage and UUID.
+  'extensions.webextensions.keepStorageOnUninstall': true,
+  'extensions.webextensions.keepUuidOnUninstall': true,
 };
 
 /** Starts Firefox ESR headless, installs the extension, opens one tab. */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxBrowser> {
   const bin = firefoxPath();
   if (!bin) throw new Error(FIREFOX_MISSING);
-  const dist = options.dist ?? requireDist('firefox');
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-ff-'));
-  const uuid = randomUUID();
+  const dist = options.extension === false ? '' : (options.dist ?? requireDist('firefox'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'backstory-ff-'));
+  const uuid = options.uuid ?? randomUUID();
   const prefs = { ...PREFS, ...options.prefs, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) };
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
 
@@ -200,10 +224,20 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     ws.once('error', fail);
   });
   let nextId = 0;
+  const listeners = new Map<string, Set<(params: Record<string, unknown>) => void>>();
+  const onEvent = (method: string, handler: (params: Record<string, unknown>) => void): (() => void) => {
+    const set = listeners.get(method) ?? new Set();
+    listeners.set(method, set);
+    set.add(handler);
+    return () => set.delete(handler);
+  };
   const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void; method: string }>();
   ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { id?: number; type?: string; result?: unknown; error?: string; message?: string };
-    if (msg.id === undefined) return;
+    const msg = JSON.parse(String(data)) as { id?: number; type?: string; method?: string; params?: Record<string, unknown>; result?: unknown; error?: string; message?: string };
+    if (msg.id === undefined) {
+      if (msg.type === 'event' && msg.method) for (const h of listeners.get(msg.method) ?? []) h(msg.params ?? {});
+      return;
+    }
     const p = pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
@@ -228,12 +262,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       await Promise.race([new Promise((r) => proc.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
       if (proc.exitCode === null) proc.kill('SIGKILL');
     }
-    rmSync(profile, { recursive: true, force: true });
+    if (!options.profile) rmSync(profile, { recursive: true, force: true });
   };
 
   try {
     await send('session.new', { capabilities: {} });
-    const installed = await send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: dist } });
+    const installed =
+      options.extension === false ? { extension: '' } : await send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: dist } });
     const tree = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
     const tab = tree.contexts[0]!.context;
     const evaluate = async <T,>(expression: string, context = tab): Promise<T> => {
@@ -246,6 +281,36 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       });
       if (r.type === 'exception') throw new Error(`evaluate failed: ${r.exceptionDetails?.text ?? 'exception'} in ${expression.slice(0, 80)}`);
       return fromBiDi(r.result) as T;
+    };
+    /**
+     * `browsingContext.navigate` with `wait: 'complete'` rejects with "Address rejected"
+     * when one of the page's iframes fails to load (every off-line frame does here), though
+     * the page itself loads: so navigate without waiting and wait for this navigation's
+     * `browsingContext.load` event instead.
+     */
+    await send('session.subscribe', { events: ['browsingContext.load'] });
+    const navigate = async (url: string, context = tab, timeout = 30_000): Promise<void> => {
+      const loaded = new Set<string>();
+      let check = (): void => undefined;
+      const off = onEvent('browsingContext.load', (p) => {
+        if (p.context !== context) return;
+        loaded.add(String(p.navigation));
+        check();
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        const r = await send<{ navigation: string | null }>('browsingContext.navigate', { context, url, wait: 'none' });
+        await new Promise<void>((ok, fail) => {
+          check = () => {
+            if (r.navigation === null || loaded.has(r.navigation)) ok();
+          };
+          timer = setTimeout(() => fail(new Error(`${url} did not load within ${timeout} ms`)), timeout);
+          check();
+        });
+      } finally {
+        clearTimeout(timer);
+        off();
+      }
     };
     const extensionUrl = (path: string): string => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
     const chromeEvaluate = async <T,>(expression: string): Promise<T> => {
@@ -347,6 +412,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     };
     return {
       send,
+      onEvent,
       tab,
       shadowRect,
       pointerMove,
@@ -357,11 +423,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       openExtensionTab,
       openSidebar,
       extensionId: installed.extension,
-      uuid,
+      uuid: options.extension === false ? '' : uuid,
       extensionUrl,
-      navigate: async (url, context = tab) => {
-        await send('browsingContext.navigate', { context, url, wait: 'complete' });
-      },
+      navigate,
       evaluate,
       screenshot: async (file, context = tab) => {
         const r = await send<{ data: string }>('browsingContext.captureScreenshot', { context });

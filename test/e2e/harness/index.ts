@@ -13,6 +13,8 @@
  * - control.ts      settings via storage, stop/wake the service worker, all frames' diagnostics,
  *                   page lag probe, JS heap, network recorder (pages, extension pages, worker)
  * - png.ts          `decodePng`, `rectDiff`: screenshot pixels without a dependency
+ * - corpus.ts       (not re-exported: import it directly) the corpus oracle shared by the
+ *                   Chromium and Firefox corpus tests
  */
 export * from './paths.ts';
 export * from './server.ts';

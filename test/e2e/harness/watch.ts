@@ -45,10 +45,15 @@ export interface WatchReport {
   early: PageMutation[];
 }
 
-const KEY = '__backstoryE2eWatch';
+/** The window property (non-enumerable) where the watcher keeps what it saw. */
+export const WATCH_KEY = '__backstoryE2eWatch';
+const KEY = WATCH_KEY;
 
-/** The init script; a plain function so Playwright serialises it. */
-function install(key: string): void {
+/**
+ * The init script; a plain, self-contained function so Playwright serialises it (and
+ * the Firefox tests install it as a BiDi preload script: `(${watchInstall})(WATCH_KEY)`).
+ */
+export function watchInstall(key: string): void {
   const HOST = 'BACKSTORY-ROOT';
   const EARLY_CAP = 2000;
   const state = { ready: false, mutations: [] as unknown[], early: [] as unknown[], errors: [] as string[], textAtDomReady: null as string | null };
@@ -97,7 +102,7 @@ function install(key: string): void {
 
 /** Installs the watcher on a page (before navigating it). */
 export async function watchPage(page: Page): Promise<void> {
-  await page.addInitScript(install, KEY);
+  await page.addInitScript(watchInstall, KEY);
 }
 
 /**
