@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
     const b = await waitForScan(ctx, page);
     expect(b.entities).toEqual(want.routes.b.entities);
     expect(b.mentions).toBe(want.routes.b.mentions);
-    expect(await markedTexts(page)).toEqual(['Kremlin', 'NATO']);
+    expect(await markedTexts(page)).toEqual(['Kremlin', 'NATO', 'Abkhazia']);
     await page.goBack();
     await page.waitForURL(/\/spa-route\/page\.html$/);
     const a = await waitForDiagnostics(ctx, page, (x) => x.status === 'done' && x.url === page.url() && x.entities.join() === want.routes.a.entities.join(), { what: 'route a again' });
