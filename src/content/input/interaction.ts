@@ -12,9 +12,9 @@
  * Pointer moves are coalesced to one hit-test per animation frame; nothing runs while
  * the pointer is still.
  */
-import type { Settings } from '../shared/settings.ts';
-import type { CardController } from './card/controller.tsx';
-import type { PageMention } from './mentions.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { CardController } from '../card/controller.tsx';
+import type { PageMention } from '../scan/mentions.ts';
 
 /** Faster than this (px/ms) the pointer is travelling, not reading. */
 export const FAST_PX_PER_MS = 0.5;

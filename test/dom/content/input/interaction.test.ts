@@ -1,8 +1,8 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 
-vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
-const { watchInteraction } = await import('../../../src/content/interaction.ts');
-const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings.ts');
+vi.mock('../../../../src/shared/browser.ts', () => import('../../../fakes/browser.ts'));
+const { watchInteraction } = await import('../../../../src/content/input/interaction.ts');
+const { DEFAULT_SETTINGS } = await import('../../../../src/shared/settings.ts');
 type Deps = Parameters<typeof watchInteraction>[0];
 
 const abort = new AbortController();
