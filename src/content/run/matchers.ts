@@ -5,6 +5,7 @@
  */
 import { compiledEntityIds, compileMatcher, createMatcherIncremental, type CompiledMatcher, type MatcherBuilder } from '../../matcher/index.ts';
 import type { Pack } from '../../facts/types.ts';
+import { activeUserEntities } from '../../shared/user-packs.ts';
 import { sharedMatcher } from '../scan/shared-matcher.ts';
 
 export class Matchers {
@@ -27,13 +28,12 @@ export class Matchers {
 
   /**
    * The builders for these imported packs minus the switched-off ones. Imported packs are
-   * compile-checked when the options page imports or lists them (src/options/), so a pack
-   * that still fails here is skipped: the bundled names keep working.
+   * compile-checked when the options page imports or lists them (src/options/compile-check.ts),
+   * which shows the reader any failure; one that still fails here is skipped, so the bundled
+   * names keep working.
    */
   builders(userPacks: readonly Pack[], disabledPacks: readonly string[]): MatcherBuilder[] {
-    const disabled = new Set(disabledPacks);
-    const ids = this.bundledIds();
-    const entities = userPacks.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !ids.has(e.id));
+    const entities = activeUserEntities(userPacks, disabledPacks, this.bundledIds());
     const own = this.bundled ? [this.bundled()] : [];
     if (!entities.length) return own;
     try {
