@@ -10,8 +10,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   diagnostics,
   launchChromium,
   outDir,
@@ -23,10 +21,9 @@ import {
   type ExtensionBrowser,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 /** Debian's chromium ships only en-US; other UI languages need the chromium-l10n package. */
 const hasLocale = (lang: string): boolean => hasChromium && (!existsSync('/usr/lib/chromium/locales') || existsSync(`/usr/lib/chromium/locales/${lang}.pak`));
 

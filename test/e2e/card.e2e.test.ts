@@ -9,8 +9,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   diagnostics,
   hoverText,
   launchChromium,
@@ -25,12 +23,10 @@ import {
   type ExtensionBrowser,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('The card (Chromium)', () => {
   let server: TestServer;

@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   hoverText,
   launchChromium,
   openExtensionPage,
@@ -25,6 +23,7 @@ import {
   type TestServer,
   axeViolations,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
 const nameOf = (id: string): string => ENTITIES.get(id)?.name ?? id;
@@ -35,9 +34,6 @@ const OTHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>NATO foreign ministers met in Brussels. The EU foreign policy chief Kaja Kallas said the alliance and the European Union would keep working together.</p>
 <p>Later, Kaja Kallas travelled to Batumi on the Black Sea coast, where NATO ships had called earlier this year.</p>
 </article></body></html>`;
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('side panel (Chromium)', () => {
   let server: TestServer;

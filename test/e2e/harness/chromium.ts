@@ -1,5 +1,6 @@
 /**
- * Headless Chromium with the built extension loaded (TOOLCHAIN.md §3), offline: every
+ * Headless Chromium with the built extension loaded (flags, binary and URL policy in
+ * scripts/lib/chromium-launch.mjs, shared with the demo), offline: every
  * request that is not to 127.0.0.1/localhost or an extension/data/blob URL is aborted,
  * so corpus pages with remote scripts and fonts fail fast instead of hanging.
  */
@@ -7,21 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page, type Route, typ
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, extensionArgs, isLocalUrl } from '../../../scripts/lib/chromium-launch.mjs';
 import { CHROMIUM_MISSING, chromiumPath, requireDist } from './paths.ts';
 
-/** Flags from TOOLCHAIN.md: no network chatter, no first-run UI; root needs --no-sandbox. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // Belt and braces with the route block below: names other than localhost never resolve.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
+export { CHROMIUM_ARGS, isLocalUrl } from '../../../scripts/lib/chromium-launch.mjs';
 
 export interface LaunchOptions {
   /** The unpacked extension; default dist/chrome (must be built). */
@@ -55,17 +45,6 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Whether a URL may be loaded in an offline test. */
-export function isLocalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    if (['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(u.protocol)) return true;
-    return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-  } catch {
-    return false;
-  }
-}
-
 async function blockRemote(context: BrowserContext, blocked: string[]): Promise<void> {
   await context.route('**/*', (route: Route) => {
     const url = route.request().url();
@@ -92,7 +71,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     hasTouch: options.hasTouch ?? false,
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS, ...(options.args ?? [])],
+    args: extensionArgs(dist, options.args),
   });
   const blocked: string[] = [];
   const pageErrors: { url: string; message: string }[] = [];
@@ -160,7 +139,7 @@ let plain: Promise<Browser> | null = null;
 export async function plainPage(options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
-  plain ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  plain ??= chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
   const context = await (await plain).newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   await blockRemote(context, []);
   const page = await context.newPage();
