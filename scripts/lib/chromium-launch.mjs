@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The one place for how Backstory launches Chromium: the binary, the flags (TOOLCHAIN.md §3:
  * no network chatter, no first-run UI; root needs --no-sandbox), the flags that load an
