@@ -60,12 +60,19 @@ interface Seen {
   livedMs: number;
 }
 
-/** The final DOM's parent/child pairs (a page that inserts a node before DOMContentLoaded in one load and after it in another still has it). */
+/**
+ * The final DOM's parent/child pairs, text nodes included and described as the watcher
+ * does (a page that inserts a node before DOMContentLoaded in one load and after it in
+ * another still has it).
+ */
 const domPairs = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
     const describe = (e: Element): string => e.localName + (e.id ? `#${e.id}` : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
     const out: string[] = [];
-    for (const e of document.querySelectorAll('*')) if (e.parentElement) out.push(`${describe(e.parentElement)} +${describe(e)}`);
+    for (const e of document.querySelectorAll('*')) {
+      if (e.parentElement) out.push(`${describe(e.parentElement)} +${describe(e)}`);
+      for (const n of e.childNodes) if (n.nodeType === Node.TEXT_NODE) out.push(`${describe(e)} +#text "${(n.textContent ?? '').slice(0, 40)}"`);
+    }
     return out;
   });
 
@@ -127,7 +134,8 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
     };
     const explained = (m: PageMutation, own: Seen[]): boolean =>
       own.some((o) => o.signatures.has(signature(m))) ||
-      (m.type === 'childList' && !m.removed.length && m.added.every((a) => a.startsWith('#text') || own.some((o) => o.pairs.has(`${m.target} +${a}`))));
+      // Every node added outside our host, text nodes too, must be one the page has without us.
+      (m.type === 'childList' && !m.removed.length && m.added.every((a) => own.some((o) => o.pairs.has(`${m.target} +${a}`))));
     const unexplained = (mine: Seen, own: Seen[]) => ({
       mutations: mine.mutations.filter((m) => !explained(m, own)).map(signature),
       errors: mine.errors.filter((e) => !own.some((o) => o.errors.includes(e)) && !blockedFetch(e)),
