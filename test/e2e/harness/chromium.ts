@@ -5,7 +5,7 @@
  * so corpus pages with remote scripts and fonts fail fast instead of hanging.
  */
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, extensionArgs, isLocalUrl } from '../../../scripts/lib/chromium-launch.mjs';
@@ -27,6 +27,33 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium flags. */
   args?: string[];
+  /**
+   * The browser's UI language (`ru`, `ka`…). Chromium on Linux takes it from the
+   * environment (`--lang` is a hint): LANGUAGE and LANG are set for the launch and put back
+   * once the browser has started. Check `hasChromiumLocale(lang)` first.
+   */
+  lang?: string;
+}
+
+/** Whether Chromium has the UI locale `lang` (Debian's chromium ships en-US only; the rest are in chromium-l10n). */
+export function hasChromiumLocale(lang: string): boolean {
+  return lang === 'en' || !existsSync('/usr/lib/chromium/locales') || existsSync(`/usr/lib/chromium/locales/${lang}.pak`);
+}
+
+/** Runs `launch` with the environment of a UI language (none for English), then restores it. */
+async function inLanguage<T>(lang: string | undefined, launch: () => Promise<T>): Promise<T> {
+  if (!lang || lang === 'en') return launch();
+  const saved = { LANGUAGE: process.env.LANGUAGE, LANG: process.env.LANG };
+  process.env.LANGUAGE = lang;
+  process.env.LANG = `${lang}_${lang.toUpperCase()}.UTF-8`;
+  try {
+    return await launch();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** A running browser with the extension. */
@@ -66,13 +93,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const dist = options.dist ?? requireDist('chrome');
   const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? tempProfile();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: options.headless ?? true,
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    hasTouch: options.hasTouch ?? false,
-    args: extensionArgs(dist, options.args),
-  });
+  const langArgs = options.lang ? [`--lang=${options.lang}`] : [];
+  const context = await inLanguage(options.lang, () =>
+    chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: options.headless ?? true,
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      hasTouch: options.hasTouch ?? false,
+      args: extensionArgs(dist, [...langArgs, ...(options.args ?? [])]),
+    }),
+  );
   const blocked: string[] = [];
   const pageErrors: { url: string; message: string }[] = [];
   await blockRemote(context, blocked);
