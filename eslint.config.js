@@ -1,3 +1,4 @@
+// @ts-check
 // ESLint: TypeScript rules plus the import boundaries of STYLE.md habit 1 — the surfaces
 // (content, background, popup, sidepanel, options) never import each other, and the
 // matcher stays pure (no DOM, no browser API, no Preact).

@@ -21,7 +21,7 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/dom/**/*.test.{ts,tsx}'],
           // The page stylesheet is adopted into shadow roots as text: tests read the real text.
-          css: { include: [/src\/content\/page\.css/] },
+          css: { include: [/src\/content\/paint\/page\.css/] },
         },
       },
     ],

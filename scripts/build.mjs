@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run build`: builds dist/chrome and dist/firefox. For each browser, the pages and
  * background (vite.config.ts, crxjs) and then the standalone content script

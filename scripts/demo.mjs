@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
+import { chromiumPath as chromiumPathOf, DEFAULT_CHROMIUM, extensionArgs, isLocalUrl } from './lib/chromium-launch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DEMO = join(ROOT, 'scripts/demo');
@@ -42,7 +43,7 @@ if (!existsSync(join(ROOT, 'node_modules/playwright-core'))) {
 }
 
 // 2. Chromium.
-let chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+let chromiumPath = chromiumPathOf() ?? (process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM);
 if (!existsSync(chromiumPath)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // Install only the default browser; a CHROMIUM_PATH that points nowhere is the caller's to fix.
@@ -50,7 +51,7 @@ if (!existsSync(chromiumPath)) {
     step(`Chromium is missing; installing it: apt-get update && ${APT}`);
     run('apt-get', ['update']);
     run('apt-get', APT.split(' ').slice(1));
-    chromiumPath = '/usr/bin/chromium';
+    chromiumPath = DEFAULT_CHROMIUM;
   } else {
     console.error(`Chromium was not found at ${chromiumPath}. Install it, e.g. on Debian/Ubuntu:\n  sudo apt-get update && sudo ${APT}\nor set CHROMIUM_PATH to a Chromium/Chrome binary.`);
     process.exit(1);
@@ -84,23 +85,9 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: !headed,
   viewport: headed ? null : { width: 1280, height: 900 },
-  args: [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  args: extensionArgs(DIST),
 });
-await context.route('**/*', (route) => {
-  const u = new URL(route.request().url());
-  return u.hostname === '127.0.0.1' || u.protocol === 'chrome-extension:' || u.protocol === 'data:' ? route.continue() : route.abort('blockedbyclient');
-});
+await context.route('**/*', (route) => (isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
 const cleanup = async () => {
   await context.close().catch(() => undefined);
   server.close();

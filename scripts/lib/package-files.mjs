@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * What goes into a store package, and reading a zip back to check it. Plain Node ESM (no
  * dependencies) so that scripts/package.mjs runs without a TypeScript loader; the types

@@ -5,7 +5,7 @@
 import { browser } from '../shared/browser.ts';
 import type { PageReport } from '../shared/messages.ts';
 import { siteKey, type Settings } from '../shared/settings.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n-catalogue.ts';
 
 type ActionApi = {
   setIcon(d: { tabId?: number; path: Record<number, string> }): Promise<void>;

@@ -12,7 +12,7 @@ import { watchUserPacks } from '../shared/user-packs.ts';
 import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
 import { paintBadge } from './badge.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n-catalogue.ts';
 import compiled from 'virtual:backstory/matcher';
 import matcherTag from 'virtual:backstory/matcher-tag';
 import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-matcher-store.ts';

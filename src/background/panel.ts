@@ -10,7 +10,7 @@
 import { browser, chromeSidePanel, firefoxSidebar } from '../shared/browser.ts';
 import type { PanelIntent, ToUi } from '../shared/messages.ts';
 import { broadcastToPages } from '../shared/messaging.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../shared/i18n-catalogue.ts';
 
 let intent: PanelIntent | null = null;
 const KEY = 'panelIntent';

@@ -1,9 +1,10 @@
 /**
- * The card's words: the browser's message catalogue where it has the key, else English.
- * (The content script does not bundle the catalogue: `i18n.getMessage` works in content
- * scripts, and the fallbacks here are only the card's few strings.)
+ * The card's words through the shared i18n core (src/shared/i18n.ts): the browser's
+ * message catalogue where it has the key, else English. The content script does not
+ * bundle the catalogue (`i18n.getMessage` works in content scripts): the fallbacks here
+ * are only the card's few strings (test/unit/shared/locales.test.ts holds them to the catalogue).
  */
-import { browser } from '../shared/browser.ts';
+import { translator } from '../shared/i18n.ts';
 import type { EntityType } from '../facts/types.ts';
 
 const EN = {
@@ -40,43 +41,15 @@ const EN = {
 
 export type StringKey = keyof typeof EN;
 
-/** A UI string with `$1`… substitutions. */
-export function t(key: StringKey, ...subs: string[]): string {
-  let got = '';
-  try {
-    got = browser.i18n.getMessage(key, subs.length ? subs : undefined);
-  } catch {
-    /* no i18n API (DOM tests) */
-  }
-  return got || EN[key].replace(/\$(\d)/g, (m, n: string) => subs[Number(n) - 1] ?? m);
-}
+const core = translator<StringKey>(EN);
 
-/** A counted string: `key_one`, `key_few`… by the plural rules of `lang` (`key_other` when missing), `$1` = n. */
-export function plural(key: 'cardMoreFacts', n: number, lang: string): string {
-  let rule: Intl.LDMLPluralRule = 'other';
-  try {
-    rule = new Intl.PluralRules(lang).select(n);
-  } catch {
-    /* an unknown language: "other" */
-  }
-  const k = `${key}_${rule}` as StringKey;
-  let got = '';
-  try {
-    got = browser.i18n.getMessage(k, [String(n)]);
-  } catch {
-    /* no i18n API */
-  }
-  return got || t(k in EN ? k : `${key}_other`, String(n));
-}
+/** A UI string with `$1`… substitutions. */
+export const t = core.t;
+
+/** A counted string: `cardMoreFacts_one`, `_few`… by the plural rules of `lang`, `$1` = n. */
+export const plural = (key: 'cardMoreFacts', n: number, lang: string): string => core.plural(key, n, lang);
 
 /** "Person", "Place"… */
 export const typeLabel = (type: EntityType): string => t(`type_${type}`);
 
-/** The UI language, for dates. */
-export function uiLang(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
+export { uiLang } from '../shared/i18n.ts';

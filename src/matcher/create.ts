@@ -3,7 +3,7 @@
  * alias and cue tries and wires scan, evidence and resolve together. Runs in steps
  * (`createMatcherIncremental`) or in one go (`createMatcher`).
  */
-import { charFlags, foldChar, foldKey, scriptGroup, slugId, GROUP_CHARS, GROUP_OTHER, LOWER, SCRIPT_GROUPS, UPPER, SKIP, SPACE, WORD } from './normalize.ts';
+import { charFlags, foldChar, foldKey, scriptGroup, GROUP_CHARS, GROUP_OTHER, LOWER, SCRIPT_GROUPS, UPPER } from './normalize.ts';
 import { georgianForms, russianForms } from './inflect.ts';
 import { buildTrieSteps, type Trie } from './trie.ts';
 import { scanTrie } from './scan.ts';
@@ -12,123 +12,26 @@ import {
   ALIAS_BLOCKER,
   ALIAS_KA,
   ALIAS_RU,
-  ALIAS_SURNAME_BIT,
   FORM_AMBIGUOUS,
   FORM_FULL,
-  FORM_SURNAME,
   type CompiledDisambiguation,
   type CompiledMatcher,
   type Evidence,
   type Hit,
   type Matcher,
   type MatcherBuilder,
-  type MatcherEntity,
   type Mention,
 } from './types.ts';
 
-/** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
-const CAPS_WORDS = new Set(['us', 'it', 'as', 'at', 'in', 'on', 'or', 'an', 'am', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'of', 'so', 'to', 'up', 'we', 'is', 'by', 'if', 'all', 'and', 'any', 'are', 'can', 'did', 'gas', 'his', 'its', 'new', 'now', 'off', 'one', 'our', 'out', 'say', 'see', 'she', 'the', 'two', 'was', 'who', 'why', 'won']);
+import { CAPS_WORDS, capsContext, caseMatches, formFlagsOf, georgianSuffixEnd, isAcronym } from './case-rules.ts';
+import { hydrateEntities } from './entities.ts';
 
-/** True when the letters around [start, end) are all capitals (a shouted headline). */
-function capsContext(text: string, start: number, end: number): boolean {
-  let upper = 0;
-  const scan = (from: number, to: number): boolean => {
-    for (let k = from; k < to; k++) {
-      const f = charFlags(text.charCodeAt(k));
-      if (f & LOWER) return false;
-      if (f & UPPER) upper++;
-    }
-    return true;
-  };
-  return scan(Math.max(0, start - 24), start) && scan(end, Math.min(text.length, end + 24)) && upper >= 3;
-}
-
-/**
- * Case rules: every capital of the form needs a capital in the text (so "EU" never
- * matches "eu" or "Eu", "Moscow" never "moscow"); lowercase letters of the form match
- * any case (so "MOSCOW" in a headline and a sentence-initial "Six-point plan" match).
- */
-function caseMatches(text: string, start: number, end: number, form: string): boolean {
-  let p = 0;
-  let inSpace = false;
-  for (let k = start; k < end; k++) {
-    const f = charFlags(text.charCodeAt(k));
-    if (f & SKIP) continue;
-    if (f & SPACE) {
-      if (!inSpace) p++;
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    if (charFlags(form.charCodeAt(p)) & UPPER && !(f & UPPER)) return false;
-    p++;
-  }
-  return true;
-}
-
-/** True when a form is an acronym (capitals, no lowercase letters). */
-function isAcronym(form: string): boolean {
-  let upper = 0;
-  for (let k = 0; k < form.length; k++) {
-    const f = charFlags(form.charCodeAt(k));
-    if (f & LOWER) return false;
-    if (f & UPPER) upper++;
-  }
-  return upper >= 2;
-}
-
-/**
- * Georgian text writes case endings after a hyphen on names in another script or on
- * acronyms ("ТАСС-თან", "NATO-ს", "ეუთო-ში"): the ending belongs to the mention. Returns the
- * end past such an ending (a hyphen and one to seven Georgian letters), else `end`.
- */
-export function georgianSuffixEnd(text: string, end: number): number {
-  const h = text.charCodeAt(end);
-  if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) return end;
-  let k = end + 1;
-  while (k < text.length && k - end <= 8) {
-    const c = text.charCodeAt(k);
-    if (c < 0x10d0 || c > 0x10ff) break;
-    k++;
-  }
-  const letters = k - end - 1;
-  if (letters < 1 || letters > 7) return end;
-  // The ending must end the word.
-  return charFlags(text.charCodeAt(k)) & WORD ? end : k;
-}
-
-/** The form flags an alias gives its forms: ambiguous, and whether it is a bare surname or a full name. */
-function formFlagsOf(info: number): number {
-  return (info & FORM_AMBIGUOUS) | (info & ALIAS_SURNAME_BIT ? FORM_SURNAME : FORM_FULL);
-}
+export { compiledEntityIds } from './entities.ts';
 
 /** Uninflected aliases added per hydration step. */
 const PLAIN_ALIASES_PER_STEP = 64;
 /** Russian or Georgian aliases inflected per step (a Russian alias yields up to 48 forms). */
 const INFLECTED_ALIASES_PER_STEP = 8;
-
-/** The entity table of a compiled matcher. */
-function hydrateEntities(c: CompiledMatcher): MatcherEntity[] {
-  const firstAlias: string[] = [];
-  let e = 0;
-  c.aliasInfo.forEach((info, i) => {
-    e += Math.floor(info / 16);
-    if ((info >> 1) % 4 !== ALIAS_BLOCKER) firstAlias[e] ??= c.aliases[i]!;
-  });
-  const world = new Set(c.world);
-  return c.ids.map((id, i) => {
-    const topics: string[] = [];
-    const base = c.topicNames.length + 1;
-    for (let code = c.topics[i]!; code > 0; code = Math.floor(code / base)) topics.push(c.topicNames[(code % base) - 1]!);
-    const name = c.names[i] || (firstAlias[i] ?? '');
-    return { id: id || slugId(name), name, type: c.typeNames[c.types[i]!]!, topics, scope: world.has(i) ? 'world' : 'region' };
-  });
-}
-
-/** Entity ids of a compiled matcher (cheap: no trie is built). */
-export function compiledEntityIds(compiled: CompiledMatcher): string[] {
-  return hydrateEntities(compiled).map((e) => e.id);
-}
 
 /**
  * Hydration as a sequence of small steps (each yield is a point where the caller may

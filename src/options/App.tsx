@@ -4,7 +4,8 @@
  * (the content script and background watch storage).
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Pack } from '../facts/types.ts';
 import { BUNDLED_PACKS } from '../shared/knowledge.ts';
 import { listUserPacks, loadUserPacks, removeUserPack, watchUserPacks, type UserPackInfo } from '../shared/user-packs.ts';
 import { saveSettings } from '../shared/settings.ts';
@@ -14,16 +15,20 @@ import { Notice } from '../ui/Notice.tsx';
 import { PackImport } from './PackImport.tsx';
 import { PackList } from './PackList.tsx';
 import { exportPack } from './export-pack.ts';
+import { compileProblem } from './compile-check.ts';
+import { bundledEntityIds } from './import-pack.ts';
 
 export function App(): JSX.Element {
   const { settings, notices } = useSettings();
   const [imported, setImported] = useState<UserPackInfo[] | null>(null);
   const [status, setStatus] = useState('');
+  const [stored, setStored] = useState<Pack[]>([]);
 
   useEffect(() => {
     let alive = true;
     const load = (): void => {
       void listUserPacks().then((list) => alive && setImported(list));
+      void loadUserPacks().then((packs) => alive && setStored(packs));
     };
     load();
     const off = watchUserPacks(load);
@@ -34,6 +39,9 @@ export function App(): JSX.Element {
   }, []);
 
   const disabled = settings?.disabledPacks ?? [];
+  // A stored pack the content scripts cannot compile (stored by an older version, or a
+  // combination of packs that fails together) is named here, not silently never marked.
+  const problem = useMemo(() => (settings ? compileProblem(stored, disabled, bundledEntityIds()) : null), [stored, disabled.join('\n'), settings !== null]);
   const onSwitch = (id: string, on: boolean): void => {
     const next = on ? disabled.filter((x) => x !== id) : [...new Set([...disabled, id])];
     void saveSettings({ disabledPacks: next });
@@ -61,6 +69,7 @@ export function App(): JSX.Element {
       {notices.map((n) => (
         <Notice key={n}>{n}</Notice>
       ))}
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
       <PackImport />
       <PackList
         heading={t('bundledPacks')}

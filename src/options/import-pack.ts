@@ -1,13 +1,16 @@
 /**
  * Importing a pack from a file's text: parse, validate (entity links may point to the
- * bundled packs), refuse a clash with a bundled pack, then store. Any failure leaves the
+ * bundled packs), refuse a clash with a bundled pack, compile it with the other imported
+ * packs as a content script will (compile-check.ts), then store. Any failure leaves the
  * stored packs as they were and comes back as plain sentences.
  */
 import type { Pack } from '../facts/types.ts';
 import { validatePack, type PackError } from '../facts/validate.ts';
 import { BUNDLED_PACKS } from '../shared/knowledge.ts';
 import { storeUserPack, loadUserPacks } from '../shared/user-packs.ts';
+import { loadSettings } from '../shared/settings.ts';
 import { t } from '../ui/i18n.ts';
+import { compileProblem } from './compile-check.ts';
 import { parseJson } from './parse-json.ts';
 
 export type ImportOutcome = { ok: true; pack: Pack; replaced: boolean } | { ok: false; errors: string[] };
@@ -34,7 +37,12 @@ export async function importPackText(text: string, file: string): Promise<Import
   if (!result.ok) return { ok: false, errors: result.errors.map(plainError) };
   const pack = result.pack;
   if (BUNDLED_PACKS.some((p) => p.id === pack.id)) return { ok: false, errors: [t('importClashBundled', pack.id)] };
-  const replaced = (await loadUserPacks()).some((p) => p.id === pack.id);
+  const stored0 = await loadUserPacks();
+  const replaced = stored0.some((p) => p.id === pack.id);
+  // Compiled with the other imported packs that are on, as a content script will compile them.
+  const { settings } = await loadSettings();
+  const problem = compileProblem([...stored0.filter((p) => p.id !== pack.id), pack], settings.disabledPacks, bundledEntityIds());
+  if (problem) return { ok: false, errors: [problem] };
   const stored = await storeUserPack(pack);
   if (!stored.ok) return { ok: false, errors: [stored.error] };
   return { ok: true, pack, replaced };

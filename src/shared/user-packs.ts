@@ -85,3 +85,12 @@ export function watchUserPacks(onChange: () => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * The imported entities a content script compiles into its matcher: those of the packs
+ * switched on, minus the ids a bundled entity already has (the bundled one wins).
+ */
+export function activeUserEntities(packs: readonly Pack[], disabledPacks: readonly string[], bundledIds: ReadonlySet<string>): Pack['entities'] {
+  const disabled = new Set(disabledPacks);
+  return packs.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds.has(e.id));
+}

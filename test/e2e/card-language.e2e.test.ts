@@ -6,12 +6,9 @@
  * (Chromium takes its UI language from the environment at launch).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   diagnostics,
   launchChromium,
   outDir,
@@ -19,43 +16,33 @@ import {
   tabIdOf,
   waitForDiagnostics,
   waitForScan,
+  hasChromiumLocale,
   type Diagnostics,
   type ExtensionBrowser,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 /** Debian's chromium ships only en-US; other UI languages need the chromium-l10n package. */
-const hasLocale = (lang: string): boolean => hasChromium && (!existsSync('/usr/lib/chromium/locales') || existsSync(`/usr/lib/chromium/locales/${lang}.pak`));
 
 type Card = Diagnostics['card'];
 
 for (const lang of ['en', 'ru', 'ka'] as const) {
-  const ok = lang === 'en' ? hasChromium : hasLocale(lang);
+  const ok = hasChromium && hasChromiumLocale(lang);
   if (hasChromium && !ok) console.warn(`Skipping the ${lang} card test: Chromium has no ${lang} locale (apt-get install chromium-l10n).`);
 
   describe.skipIf(!ok)(`the card in ${lang} (Chromium)`, () => {
     let server: TestServer;
     let ctx: ExtensionBrowser;
-    const saved = { LANGUAGE: process.env.LANGUAGE, LANG: process.env.LANG };
 
     beforeAll(async () => {
       server = await startServer();
-      if (lang !== 'en') {
-        process.env.LANGUAGE = lang;
-        process.env.LANG = `${lang}_${lang.toUpperCase()}.UTF-8`;
-      }
-      ctx = await launchChromium({ args: [`--lang=${lang}`] });
+      ctx = await launchChromium({ lang });
     });
     afterAll(async () => {
       await ctx?.close();
       await server?.close();
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
     });
 
     it('fits every card of the demo article in 360 px without scrolling, in the reader’s script', async () => {

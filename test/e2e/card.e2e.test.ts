@@ -9,8 +9,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   diagnostics,
   hoverText,
   launchChromium,
@@ -25,12 +23,10 @@ import {
   type ExtensionBrowser,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('The card (Chromium)', () => {
   let server: TestServer;
@@ -347,21 +343,18 @@ describe.skipIf(!hasChromium)('The card (Chromium)', () => {
   });
 
   it('touch: a tap on a name opens its card, a tap elsewhere closes it', async () => {
-    const tap = (x: number, y: number) =>
-      page.evaluate(
-        ({ x, y }) => {
-          const target = document.elementFromPoint(x, y) ?? document.body;
-          const init = { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, pointerType: 'touch', isPrimary: true, pointerId: 7 };
-          target.dispatchEvent(new PointerEvent('pointerdown', init));
-          target.dispatchEvent(new PointerEvent('pointerup', init));
-        },
-        { x, y },
-      );
+    // Real (trusted) touches through the DevTools protocol: made-up events are ignored.
+    const cdp = await page.context().newCDPSession(page);
+    const tap = async (x: number, y: number): Promise<void> => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
     const r = await textRect(page, 'Izvestia');
     await tap(r.x + r.width / 2, r.y + r.height / 2);
     expect((await opened()).card.entityId).toBe('izvestia');
     await tap(8, 880);
     await closed();
+    await cdp.detach();
   });
 
   it('applies settings live: a hidden topic or type loses its marks at once, the highlight style switches, none still opens cards', async () => {

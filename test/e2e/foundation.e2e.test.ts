@@ -9,9 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  CHROMIUM_MISSING,
   DEMO_DIR,
-  chromiumPath,
   closePlainChromium,
   hoverText,
   innerText,
@@ -31,14 +29,12 @@ import {
   type ExtensionBrowser,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 /** Entities the seed article names, as the pack ids them. */
 const SEED_ENTITIES = ['mikhail-galuzin', 'tbilisi', 'abkhazia', 'south-ossetia', 'sukhumi', 'geneva-international-discussions'];
 
 const totalRanges = (d: Diagnostics): number => Object.values(d.highlights).reduce((a, b) => a + b, 0);
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('Backstory on the demo article (Chromium)', () => {
   let server: TestServer;

@@ -9,9 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import {
-  CHROMIUM_MISSING,
   FIXTURE_PAGES,
-  chromiumPath,
   closePlainChromium,
   hoverText,
   innerText,
@@ -29,6 +27,7 @@ import {
   type PageMutation,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 interface Expected {
   entities: string[];
@@ -52,9 +51,6 @@ const markedTexts = (target: Page | Frame): Promise<string[]> =>
   });
 
 const describeMutations = (list: PageMutation[]): string[] => list.map((m) => `${m.type} ${m.target} ${m.attributeName ?? ''} +${m.added.join('|')} -${m.removed.join('|')}`);
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
   let server: TestServer;

@@ -9,9 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  CHROMIUM_MISSING,
   REPO_ROOT,
-  chromiumPath,
   launchChromium,
   openExtensionPage,
   outDir,
@@ -22,6 +20,7 @@ import {
   type TestServer,
   axeViolations,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const PACKS_DIR = join(REPO_ROOT, 'test/fixtures/packs');
 
@@ -31,9 +30,6 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p>The envoy Orlanda Varnek arrived in Tbilisi on Monday to discuss the Zephyrine Accord with officials.</p>
 <p>Varnek said the Zephyrine Accord would be reviewed next year, and that NATO had been informed.</p>
 </article></body></html>`;
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('imported packs (Chromium)', () => {
   let server: TestServer;

@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   hoverText,
   launchChromium,
   openExtensionPage,
@@ -25,6 +23,7 @@ import {
   type TestServer,
   axeViolations,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
 const TYPE_LABEL: Record<string, string> = { person: 'People', place: 'Places', organization: 'Organisations', event: 'Events', agreement: 'Agreements', topic: 'Topics' };
@@ -40,9 +39,6 @@ const TOPIC_LABEL: Record<string, string> = {
 };
 
 const ranges = (d: Diagnostics, name: string): number => d.highlights[name] ?? 0;
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('settings popup (Chromium)', () => {
   let server: TestServer;

@@ -7,7 +7,8 @@
  * - a full storage.local quota, then importing a pack on the options page: a clear
  *   message, and the pack imported before is still there;
  * - a corrupted stored setting: the popup says so, and pages work with the defaults;
- * - a page's postMessage / DOM events pretending to be Backstory change nothing.
+ * - what a page can reach (made-up events on our host, the document and the window; focus;
+ *   a selection of the whole page) neither drives the card nor reads it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -172,33 +173,63 @@ describe('reliability', () => {
     await ctx.sw.evaluate(async () => chrome.storage.sync.remove('settings'));
   }, 60_000);
 
-  it("a page's postMessage and DOM events pretending to be Backstory are ignored", async () => {
+  it('what a page can reach (events on our host, the document and the window, focus, selection) neither drives nor reads the card', async () => {
     await page.goto(server.demoUrl);
     const d0 = await waitForScan(ctx, page);
-    await page.evaluate(() => {
-      const msgs = [
-        { type: 'backstory/step', direction: 1 },
-        { type: 'backstory/reveal', entityId: 'tbilisi' },
-        { type: 'backstory/diagnostics' },
-        { type: 'backstory/report', report: { url: 'x', entities: [] } },
-        { type: 'backstory/open-panel', entityId: 'tbilisi' },
-      ];
-      for (const m of msgs) {
-        window.postMessage(m, '*');
-        window.postMessage(JSON.stringify(m), '*');
-        for (const target of [document, window, document.documentElement]) {
-          target.dispatchEvent(new CustomEvent(m.type, { detail: m, bubbles: true }));
-          target.dispatchEvent(new CustomEvent('backstory', { detail: m, bubbles: true }));
+    await hoverText(page, 'Galuzin');
+    const open = await waitForDiagnostics(ctx, page, (d) => d.card.open, { what: 'card open' });
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('backstory-root') as HTMLElement;
+      const mark = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('Galuzin'))!;
+      const r = mark.getBoundingClientRect();
+      const at = { clientX: r.left + 4, clientY: r.top + 4, bubbles: true, composed: true, cancelable: true };
+      const away = { clientX: 5, clientY: window.innerHeight - 5, bubbles: true, composed: true, cancelable: true };
+      // Made-up input, on our host and around it: Esc, Alt, clicks and taps away and on a name,
+      // the pointer leaving the window, focus moves.
+      for (const target of [host, document, window, document.documentElement, document.body]) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true, bubbles: true, composed: true }));
+        for (const init of [away, at]) {
+          target.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerType: 'mouse' }));
+          target.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerType: 'touch' }));
+          target.dispatchEvent(new PointerEvent('pointerup', { ...init, pointerType: 'touch' }));
+          target.dispatchEvent(new PointerEvent('pointermove', { ...init, pointerType: 'mouse' }));
+          target.dispatchEvent(new MouseEvent('click', init));
         }
+        target.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
       }
-      document.dispatchEvent(new KeyboardEvent('keydown', { key: '.', altKey: true, shiftKey: true, bubbles: true }));
+      document.documentElement.dispatchEvent(new PointerEvent('pointerleave', { bubbles: false }));
+      host.click();
+      host.focus();
+      // What the page can read of the card: nothing through the host, the focus or a selection.
+      const sel = document.getSelection()!;
+      sel.selectAllChildren(document.documentElement);
+      const selected = sel.toString();
+      sel.removeAllRanges();
+      return {
+        shadowRoot: host.shadowRoot === null,
+        children: host.childNodes.length,
+        text: host.textContent,
+        innerText: host.innerText,
+        activeInside: document.activeElement !== null && document.activeElement !== host && host.contains(document.activeElement),
+        selected,
+      };
     });
-    await page.waitForTimeout(500);
+    expect(seen.shadowRoot).toBe(true);
+    expect(seen.children).toBe(0);
+    expect(seen.text).toBe('');
+    expect(seen.innerText).toBe('');
+    expect(seen.activeInside).toBe(false);
+    expect(seen.selected).toContain('Galuzin');
+    expect(seen.selected).not.toContain('Full background');
+    await page.waitForTimeout(600); // longer than the hide grace period
     const d1 = await diagnostics(ctx, page);
-    expect(d1?.card).toEqual(d0.card);
+    expect(d1?.card).toEqual({ ...open.card, height: d1?.card.height, scrolls: d1?.card.scrolls, letters: d1?.card.letters });
+    expect(d1?.card.open).toBe(true);
     expect(d1?.mentions).toBe(d0.mentions);
-    expect(d1?.highlights).toEqual(d0.highlights);
+    expect(d1?.highlights).toEqual({ ...d0.highlights, 'backstory-active': 1 });
     expect(d1?.passes).toBe(d0.passes);
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.keyboard.press('Escape'); // the reader's Esc still closes it
+    await waitForDiagnostics(ctx, page, (d) => !d.card.open, { what: 'closed by the reader' });
   });
 });

@@ -16,9 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  CHROMIUM_MISSING,
   FIREFOX_MISSING,
-  chromiumPath,
   firefoxPath,
   firefoxSetSettings,
   launchChromium,
@@ -37,6 +35,7 @@ import {
   type PngImage,
   type TestServer,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const PAGE = '/shadow-paint/page.html';
 const NAMES = ['Galuzin', 'Tbilisi', 'Moscow'] as const;
@@ -174,8 +173,6 @@ async function checkPaint(d: Driver, shots: string): Promise<void> {
   await until('our sheet back in the shadow root', () => d.evaluate<Sheets>(SHEETS), (s) => s.outer === 2 && s.outerOurs === 1 && s.ownFirst, 5000);
 }
 
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 const hasFirefox = firefoxPath() !== undefined;
 if (!hasFirefox) console.warn(FIREFOX_MISSING);
 

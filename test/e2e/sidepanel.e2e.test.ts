@@ -5,13 +5,10 @@
  * Russian, and the real side panel opens from a user click (popup button, card button).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
 import {
-  CHROMIUM_MISSING,
-  chromiumPath,
   hoverText,
   launchChromium,
   openExtensionPage,
@@ -24,7 +21,9 @@ import {
   type ExtensionBrowser,
   type TestServer,
   axeViolations,
+  hasChromiumLocale,
 } from './harness/index.ts';
+import { hasChromium } from './harness/suite.ts';
 
 const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
 const nameOf = (id: string): string => ENTITIES.get(id)?.name ?? id;
@@ -35,9 +34,6 @@ const OTHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>NATO foreign ministers met in Brussels. The EU foreign policy chief Kaja Kallas said the alliance and the European Union would keep working together.</p>
 <p>Later, Kaja Kallas travelled to Batumi on the Black Sea coast, where NATO ships had called earlier this year.</p>
 </article></body></html>`;
-
-const hasChromium = chromiumPath() !== undefined;
-if (!hasChromium) console.warn(CHROMIUM_MISSING);
 
 describe.skipIf(!hasChromium)('side panel (Chromium)', () => {
   let server: TestServer;
@@ -225,29 +221,21 @@ async function elementCenter(page: Page, attr: string, value: string): Promise<{
 }
 
 /** Debian's chromium ships only en-US; the Russian UI needs the chromium-l10n package. */
-const hasRussian = hasChromium && (!existsSync('/usr/lib/chromium/locales') || existsSync('/usr/lib/chromium/locales/ru.pak'));
+const hasRussian = hasChromium && hasChromiumLocale('ru');
 if (hasChromium && !hasRussian) console.warn('Skipping the Russian UI test: Chromium has no ru locale (apt-get install chromium-l10n).');
 
 describe.skipIf(!hasRussian)('side panel in Russian (Chromium)', () => {
   let server: TestServer;
   let ctx: ExtensionBrowser;
-  const saved = { LANGUAGE: process.env.LANGUAGE, LANG: process.env.LANG };
 
   beforeAll(async () => {
     server = await startServer();
-    // Chromium on Linux takes its UI language from the environment; --lang is a hint.
-    process.env.LANGUAGE = 'ru';
-    process.env.LANG = 'ru_RU.UTF-8';
-    ctx = await launchChromium({ args: ['--lang=ru'] });
+    ctx = await launchChromium({ lang: 'ru' });
   });
 
   afterAll(async () => {
     await ctx?.close();
     await server?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   });
 
   it('renders the panel and the popup in Russian, entity names included', async () => {

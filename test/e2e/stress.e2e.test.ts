@@ -3,9 +3,9 @@
  * node, nesting 5,000 deep, a mutation storm (3 s here, 10 s in `npm run bench`), 500
  * same-origin iframes, and a page that clears CSS.highlights every second. For each: the
  * marks are exactly the planted names once the page settles, nothing crashes, the page
- * keeps a working event loop, the extension's slices stay short (≤ 50 ms here, a
- * correctness margin for a loaded machine; the bench reports the exact figures against
- * 16 ms) and its work and memory stay bounded. The pages are generated in memory
+ * keeps a working event loop, the extension's slices stay within the real 16 ms budget
+ * (a case over it is measured once more in a fresh page, and that measurement must hold:
+ * one outlier is retried, never averaged away) and its work and memory stay bounded. The pages are generated in memory
  * (scripts/lib/bench-stress.ts).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -24,8 +24,8 @@ import {
   type StressResult,
 } from '../../scripts/lib/bench-stress.ts';
 
-/** Generous: a correctness check that work is sliced, not a timing (the bench holds the 16 ms budget). */
-const MAX_SLICE_MS = 50;
+/** The budget for one main-thread slice of ours (DESIGN.md: one frame). */
+const MAX_SLICE_MS = 16;
 
 const cases = {
   nodes: manyTextNodes(),
@@ -65,8 +65,30 @@ async function run(c: StressCase): Promise<StressResult> {
   return r;
 }
 
-/** `slice`: the slice figure held to MAX_SLICE_MS (the longest one, unless the case says otherwise). */
-function expectHealthy(r: StressResult, slice = { ms: r.maxSliceMs, what: 'the longest extension slice' }): void {
+/** The slice figure a case is held to: the longest slice, unless the case says otherwise. */
+type SliceFigure = (r: StressResult) => { ms: number; what: string };
+const longestSlice: SliceFigure = (r) => ({ ms: r.maxSliceMs, what: 'the longest extension slice' });
+
+/**
+ * Runs a case and holds it to the budget. A run over budget (a garbage collection, the
+ * machine) is logged and the case is run once more in a fresh page; that second
+ * measurement is the one held to the budget, on its own.
+ */
+async function runWithinBudget(c: StressCase, figure: SliceFigure = longestSlice): Promise<StressResult> {
+  let r = await run(c);
+  const first = figure(r);
+  if (first.ms > MAX_SLICE_MS) {
+    console.warn(`${c.name}: ${first.what} was ${first.ms} ms (budget ${MAX_SLICE_MS} ms): measuring once more`);
+    await page.close().catch(() => undefined);
+    page = await ctx.newPage();
+    r = await run(c);
+  }
+  expectHealthy(r, figure(r));
+  return r;
+}
+
+/** `slice`: the slice figure held to MAX_SLICE_MS. */
+function expectHealthy(r: StressResult, slice: { ms: number; what: string }): void {
   expect(r.problems).toEqual([]);
   expect(r.correct).toBe(true);
   expect(slice.ms, slice.what).toBeLessThanOrEqual(MAX_SLICE_MS);
@@ -76,42 +98,36 @@ function expectHealthy(r: StressResult, slice = { ms: r.maxSliceMs, what: 'the l
 
 describe('stress pages', () => {
   it('200,000 text nodes: every planted name marked, work sliced', async () => {
-    const r = await run(cases.nodes);
-    expectHealthy(r);
+    const r = await runWithinBudget(cases.nodes);
     expect(r.diag!.textNodes).toBeGreaterThanOrEqual(200_000);
-  }, 40_000);
+  }, 80_000);
 
   it('10 MB of text in one node: every planted name marked, work sliced', async () => {
-    const r = await run(cases.huge);
-    expectHealthy(r);
+    const r = await runWithinBudget(cases.huge);
     expect(r.diag!.textChars).toBeGreaterThanOrEqual(10_000_000);
-  }, 40_000);
+  }, 80_000);
 
   it('nesting 5,000 deep: every planted name marked, work sliced', async () => {
-    const r = await run(cases.deep);
-    expectHealthy(r);
-  }, 40_000);
+    await runWithinBudget(cases.deep);
+  }, 80_000);
 
   it('a mutation storm (~10,000/s for 3 s): marks right once it stops, rescans bounded, memory bounded', async () => {
-    const r = await run(cases.storm);
-    expectHealthy(r);
+    const r = await runWithinBudget(cases.storm);
     const mutations = await page.evaluate(() => (window as unknown as { __stormMutations: number }).__stormMutations);
     expect(mutations).toBeGreaterThan(5000);
     // Rescans are debounced and the queue is bounded: far fewer passes than mutation batches.
     expect(r.diag!.passes).toBeLessThan(100);
     expect(r.heapGrowthMB, 'renderer heap growth over the storm').toBeLessThan(150);
-  }, 45_000);
-
-  it('500 same-origin iframes: each frame marks its name, the top frame and 95% of frames take no long slice', async () => {
-    const r = await run(cases.frames);
-    // 500 content scripts share one renderer: one frame's slice may hold a garbage collection
-    // of all of them (87 ms seen with a CPU core taken); the top frame and 95% of frames may not.
-    expectHealthy(r, { ms: Math.max(r.diag?.maxSliceMs ?? Infinity, r.frames?.p95SliceMs ?? Infinity), what: 'the longest slice of the top frame and of 95% of frames' });
-    expect(r.frames?.correct).toBe(500);
   }, 90_000);
 
+  it('500 same-origin iframes: each frame marks its name, the top frame and 95% of frames take no long slice', async () => {
+    // 500 content scripts share one renderer: one frame's slice may hold a garbage collection
+    // of all of them (87 ms seen with a CPU core taken); the top frame and 95% of frames may not.
+    const r = await runWithinBudget(cases.frames, (x) => ({ ms: Math.max(x.diag?.maxSliceMs ?? Infinity, x.frames?.p95SliceMs ?? Infinity), what: 'the longest slice of the top frame and of 95% of frames' }));
+    expect(r.frames?.correct).toBe(500);
+  }, 180_000);
+
   it('a page that clears CSS.highlights every second gets our marks back', async () => {
-    const r = await run(cases.clear);
-    expectHealthy(r);
-  }, 40_000);
+    await runWithinBudget(cases.clear);
+  }, 80_000);
 });

@@ -7,8 +7,8 @@
 import { render } from 'preact';
 import type { Entity } from '../../facts/types.ts';
 import type { Diagnostics } from '../../shared/messages.ts';
-import { mountHost, type Mounted } from '../mount.ts';
-import type { PageMention } from '../mentions.ts';
+import { mountHost, type Mounted } from './mount.ts';
+import type { PageMention } from '../scan/mentions.ts';
 import { Card } from './Card.tsx';
 import { anchorCard } from './position.ts';
 import css from './card.css?inline';

@@ -1,27 +1,17 @@
 /**
- * Headless Chromium with the built extension loaded (TOOLCHAIN.md §3), offline: every
+ * Headless Chromium with the built extension loaded (flags, binary and URL policy in
+ * scripts/lib/chromium-launch.mjs, shared with the demo), offline: every
  * request that is not to 127.0.0.1/localhost or an extension/data/blob URL is aborted,
  * so corpus pages with remote scripts and fonts fail fast instead of hanging.
  */
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, extensionArgs, isLocalUrl } from '../../../scripts/lib/chromium-launch.mjs';
 import { CHROMIUM_MISSING, chromiumPath, requireDist } from './paths.ts';
 
-/** Flags from TOOLCHAIN.md: no network chatter, no first-run UI; root needs --no-sandbox. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // Belt and braces with the route block below: names other than localhost never resolve.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
+export { CHROMIUM_ARGS, isLocalUrl } from '../../../scripts/lib/chromium-launch.mjs';
 
 export interface LaunchOptions {
   /** The unpacked extension; default dist/chrome (must be built). */
@@ -37,6 +27,33 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium flags. */
   args?: string[];
+  /**
+   * The browser's UI language (`ru`, `ka`…). Chromium on Linux takes it from the
+   * environment (`--lang` is a hint): LANGUAGE and LANG are set for the launch and put back
+   * once the browser has started. Check `hasChromiumLocale(lang)` first.
+   */
+  lang?: string;
+}
+
+/** Whether Chromium has the UI locale `lang` (Debian's chromium ships en-US only; the rest are in chromium-l10n). */
+export function hasChromiumLocale(lang: string): boolean {
+  return lang === 'en' || !existsSync('/usr/lib/chromium/locales') || existsSync(`/usr/lib/chromium/locales/${lang}.pak`);
+}
+
+/** Runs `launch` with the environment of a UI language (none for English), then restores it. */
+async function inLanguage<T>(lang: string | undefined, launch: () => Promise<T>): Promise<T> {
+  if (!lang || lang === 'en') return launch();
+  const saved = { LANGUAGE: process.env.LANGUAGE, LANG: process.env.LANG };
+  process.env.LANGUAGE = lang;
+  process.env.LANG = `${lang}_${lang.toUpperCase()}.UTF-8`;
+  try {
+    return await launch();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** A running browser with the extension. */
@@ -53,17 +70,6 @@ export interface ExtensionBrowser {
   /** A new tab. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
-}
-
-/** Whether a URL may be loaded in an offline test. */
-export function isLocalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    if (['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(u.protocol)) return true;
-    return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-  } catch {
-    return false;
-  }
 }
 
 async function blockRemote(context: BrowserContext, blocked: string[]): Promise<void> {
@@ -87,13 +93,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const dist = options.dist ?? requireDist('chrome');
   const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? tempProfile();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: options.headless ?? true,
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    hasTouch: options.hasTouch ?? false,
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS, ...(options.args ?? [])],
-  });
+  const langArgs = options.lang ? [`--lang=${options.lang}`] : [];
+  const context = await inLanguage(options.lang, () =>
+    chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: options.headless ?? true,
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      hasTouch: options.hasTouch ?? false,
+      args: extensionArgs(dist, [...langArgs, ...(options.args ?? [])]),
+    }),
+  );
   const blocked: string[] = [];
   const pageErrors: { url: string; message: string }[] = [];
   await blockRemote(context, blocked);
@@ -160,7 +169,7 @@ let plain: Promise<Browser> | null = null;
 export async function plainPage(options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
-  plain ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  plain ??= chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
   const context = await (await plain).newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   await blockRemote(context, []);
   const page = await context.newPage();

@@ -40,21 +40,28 @@ export interface Seen {
 }
 
 /**
- * Runs in the page: the final DOM's parent/child pairs (a page that inserts a node before
- * DOMContentLoaded in one load and after it in another still has it). Self-contained, so
- * it can be passed to `page.evaluate` or serialised for BiDi.
+ * Runs in the page: the final DOM's parent/child pairs, text nodes included and described
+ * as the watcher does (a page that inserts a node before DOMContentLoaded in one load and
+ * after it in another still has it). Self-contained, so it can be passed to
+ * `page.evaluate` or serialised for BiDi.
  */
 export function domPairsInPage(): string[] {
   const describe = (e: Element): string => e.localName + (e.id ? `#${e.id}` : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
   const out: string[] = [];
-  for (const e of document.querySelectorAll('*')) if (e.parentElement) out.push(`${describe(e.parentElement)} +${describe(e)}`);
+  for (const e of document.querySelectorAll('*')) {
+    if (e.parentElement) out.push(`${describe(e.parentElement)} +${describe(e)}`);
+    for (const n of e.childNodes) if (n.nodeType === Node.TEXT_NODE) out.push(`${describe(e)} +#text "${(n.textContent ?? '').slice(0, 40)}"`);
+  }
   return out;
 }
 
-/** A mutation of Backstory's run that one of the page's own runs explains. */
+/**
+ * A mutation of Backstory's run that one of the page's own runs explains: every node added
+ * outside our host, text nodes too, must be one the page has without us.
+ */
 export const explained = (m: PageMutation, own: Seen[]): boolean =>
   own.some((o) => o.signatures.has(signature(m))) ||
-  (m.type === 'childList' && !m.removed.length && m.added.every((a) => a.startsWith('#text') || own.some((o) => o.pairs.has(`${m.target} +${a}`))));
+  (m.type === 'childList' && !m.removed.length && m.added.every((a) => own.some((o) => o.pairs.has(`${m.target} +${a}`))));
 
 export interface Unexplained {
   mutations: string[];

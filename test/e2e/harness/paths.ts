@@ -51,11 +51,7 @@ export function corpusDir(): string | undefined {
 export const CORPUS_MISSING =
   'corpus not found: set BACKSTORY_SHARED to the shared folder (with corpus/pages) or place it at ../shared; corpus tests skipped';
 
-/** The Chromium binary: `$CHROMIUM_PATH`, else /usr/bin/chromium; undefined when absent. */
-export function chromiumPath(): string | undefined {
-  const p = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  return existsSync(p) ? p : undefined;
-}
+export { chromiumPath } from '../../../scripts/lib/chromium-launch.mjs';
 
 export const CHROMIUM_MISSING =
   'Chromium not found: install it (apt-get install -y --no-install-recommends chromium fonts-dejavu-core) or set CHROMIUM_PATH';

@@ -3,7 +3,7 @@
  * shadow roots we scanned), then the mentions indexed on that text node, confirmed
  * against the range's line boxes (a caret is found even beside the text).
  */
-import { coverage, type MentionStore, type PageMention } from './mentions.ts';
+import { coverage, type MentionStore, type PageMention } from '../scan/mentions.ts';
 
 type CaretFn = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
 

@@ -3,7 +3,7 @@
  * next or previous mention (scrolled into view, card opened with focus inside), and the
  * side panel's "show in page" reveals the next mention of one entity with a brief flash.
  */
-import type { PageMention } from './mentions.ts';
+import type { PageMention } from '../scan/mentions.ts';
 
 /** Brings a mention into view: nested scroll containers first, then the window if needed. */
 export function scrollToMention(m: PageMention): void {

@@ -3,11 +3,11 @@
  * when it is this build's, else the background's answer (src/shared/bundled-matcher-store.ts).
  */
 import tag from 'virtual:backstory/matcher-tag';
-import { browser } from '../shared/browser.ts';
-import { sendToBackground } from '../shared/messaging.ts';
-import { currentCopy, STORE_KEY } from '../shared/bundled-matcher-store.ts';
-import type { ContentToBackground } from '../shared/messages.ts';
-import type { CompiledMatcher } from '../matcher/index.ts';
+import { browser } from '../../shared/browser.ts';
+import { sendToBackground } from '../../shared/messaging.ts';
+import { currentCopy, STORE_KEY } from '../../shared/bundled-matcher-store.ts';
+import type { ContentToBackground } from '../../shared/messages.ts';
+import type { CompiledMatcher } from '../../matcher/index.ts';
 
 export async function loadBundledMatcher(): Promise<CompiledMatcher> {
   try {

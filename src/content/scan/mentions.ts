@@ -3,7 +3,7 @@
  * for hit-testing, and ordered by position in the document for reports, first-mention
  * filtering and keyboard stepping.
  */
-import type { MatcherEntity } from '../matcher/index.ts';
+import type { MatcherEntity } from '../../matcher/index.ts';
 
 /** One marked (or markable) mention of an entity. */
 export interface PageMention {

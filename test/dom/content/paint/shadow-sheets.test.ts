@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import pageCss from '../../../src/content/page.css?inline';
-import { ShadowSheets } from '../../../src/content/shadow-sheets.ts';
-import { HIGHLIGHT_NAMES, Painter } from '../../../src/content/highlight.ts';
+import pageCss from '../../../../src/content/paint/page.css?inline';
+import { ShadowSheets } from '../../../../src/content/paint/shadow-sheets.ts';
+import { HIGHLIGHT_NAMES, Painter } from '../../../../src/content/paint/highlight.ts';
 
 /** A host with an open shadow root holding `html`, and (optionally) a sheet of the page's own. */
 function shadowHost(html: string, ownRules?: string): { root: ShadowRoot; own: CSSStyleSheet | null } {

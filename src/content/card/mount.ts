@@ -3,7 +3,7 @@
  * definition: `customElements` is null in Chromium's isolated world) on
  * `document.documentElement`, with a closed shadow root holding our styles and UI.
  */
-import { HOST_TAG } from './skip.ts';
+import { HOST_TAG } from '../scan/skip.ts';
 
 /** Our host and its closed shadow root. */
 export interface Mounted {

@@ -12,9 +12,9 @@
  * Pointer moves are coalesced to one hit-test per animation frame; nothing runs while
  * the pointer is still.
  */
-import type { Settings } from '../shared/settings.ts';
-import type { CardController } from './card/controller.tsx';
-import type { PageMention } from './mentions.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { CardController } from '../card/controller.tsx';
+import type { PageMention } from '../scan/mentions.ts';
 
 /** Faster than this (px/ms) the pointer is travelling, not reading. */
 export const FAST_PX_PER_MS = 0.5;
@@ -31,6 +31,11 @@ export interface InteractionDeps {
   hitTest(x: number, y: number): PageMention | null;
   /** Pointer activity: a good moment to restore highlights the page removed. */
   onActivity(): void;
+  /**
+   * Whether an event is the reader's (default `isTrusted`): events a page script makes up
+   * (`dispatchEvent` on the document, the window or our host) never open, close or move the card.
+   */
+  trusted?(e: Event): boolean;
 }
 
 /** How the open card was opened: only a hover card hides when the pointer leaves. */
@@ -59,6 +64,13 @@ export function inControl(m: PageMention): boolean {
 export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { setOpenedBy(by: OpenedBy): void } {
   const { doc, card } = deps;
   const win = doc.defaultView!;
+  const isReaders = deps.trusted ?? ((e: Event) => e.isTrusted);
+  /** Listens to the reader's events only. */
+  const listen = <K extends keyof WindowEventMap>(target: Window | HTMLElement, type: K, f: (e: WindowEventMap[K]) => void, options: AddEventListenerOptions): void => {
+    target.addEventListener(type, ((e: WindowEventMap[K]) => {
+      if (isReaders(e)) f(e);
+    }) as EventListener, options);
+  };
   let openedBy: OpenedBy = 'hover';
   let last = { x: -1, y: -1, t: 0, speed: 0, alt: false, inCard: false };
   let raf = 0;
@@ -125,7 +137,8 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
 
   const opts = { capture: true, passive: true, signal };
 
-  win.addEventListener(
+  listen(
+    win,
     'pointermove',
     (e: PointerEvent) => {
       if (e.pointerType === 'touch') return;
@@ -139,7 +152,8 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
     opts,
   );
 
-  win.addEventListener(
+  listen(
+    win,
     'pointerdown',
     (e: PointerEvent) => {
       if (card.owns(e)) return;
@@ -151,7 +165,8 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
     opts,
   );
 
-  win.addEventListener(
+  listen(
+    win,
     'pointerup',
     (e: PointerEvent) => {
       if (e.pointerType !== 'touch' || !touchStart || card.owns(e)) return;
@@ -168,7 +183,8 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
     opts,
   );
 
-  win.addEventListener(
+  listen(
+    win,
     'click',
     (e: MouseEvent) => {
       if (deps.settings().showMode !== 'click' || e.button !== 0 || card.owns(e)) return;
@@ -183,7 +199,8 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
     opts,
   );
 
-  win.addEventListener(
+  listen(
+    win,
     'keydown',
     (e: KeyboardEvent) => {
       if (e.key === 'Escape' && card.isOpen) {
@@ -205,7 +222,8 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
 
   // The pointer left the window: start the grace period. (The listener captures, so it
   // also sees every element's own pointerleave: only the root's counts.)
-  doc.documentElement.addEventListener(
+  listen(
+    doc.documentElement,
     'pointerleave',
     (e) => {
       if (e.target !== doc.documentElement) return;

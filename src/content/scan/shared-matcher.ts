@@ -6,7 +6,7 @@
  * scripts of same-origin subframes use it. Where that is not reachable (cross-origin
  * frames, Firefox's per-frame sandboxes), a frame hydrates its own.
  */
-import { createMatcherIncremental, type CompiledMatcher, type MatcherBuilder } from '../matcher/index.ts';
+import { createMatcherIncremental, type CompiledMatcher, type MatcherBuilder } from '../../matcher/index.ts';
 
 const KEY = '__backstorySharedMatcher';
 

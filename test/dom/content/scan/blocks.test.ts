@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { BlockReader, rangeOf, spanOf, type TextBlock } from '../../../src/content/blocks.ts';
-import { isInsideSkipped } from '../../../src/content/skip.ts';
+import { BlockReader, rangeOf, spanOf, type TextBlock } from '../../../../src/content/scan/blocks.ts';
+import { isInsideSkipped } from '../../../../src/content/scan/skip.ts';
 
 function readAll(root: Node = document.body): TextBlock[] {
   const reader = new BlockReader(root);

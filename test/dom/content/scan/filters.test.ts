@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { entitiesOnPage, pageVerdict, visibleMentions } from '../../../src/content/filters.ts';
-import { stepIndex, Revealer } from '../../../src/content/navigate.ts';
-import type { PageMention } from '../../../src/content/mentions.ts';
-import type { Settings } from '../../../src/shared/settings.ts';
-import type { MatcherEntity } from '../../../src/matcher/index.ts';
+import { entitiesOnPage, pageVerdict, visibleMentions } from '../../../../src/content/scan/filters.ts';
+import { stepIndex, Revealer } from '../../../../src/content/input/navigate.ts';
+import type { PageMention } from '../../../../src/content/scan/mentions.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/settings-model.ts';
+import type { MatcherEntity } from '../../../../src/matcher/index.ts';
 
 const ENT: Record<string, MatcherEntity> = {
   galuzin: { id: 'mikhail-galuzin', name: 'Mikhail Galuzin', type: 'person', topics: ['diplomacy'], scope: 'region' },
@@ -24,16 +24,7 @@ function mentions(...keys: string[]): PageMention[] {
   });
 }
 const settings = (over: Partial<Settings> = {}): Settings => ({
-  enabled: true,
-  hiddenTopics: [],
-  hiddenTypes: [],
-  highlightStyle: 'underline',
-  firstMentionOnly: false,
-  markWorldEverywhere: false,
-  showMode: 'hover',
-  showDelayMs: 250,
-  hideDelayMs: 300,
-  disabledPacks: [],
+  ...DEFAULT_SETTINGS,
   ...over,
 });
 const ids = (list: PageMention[]) => list.map((m) => m.entity.id);

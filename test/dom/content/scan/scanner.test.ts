@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { Scanner } from '../../../src/content/scanner.ts';
-import { ENTITIES } from '../../unit/matcher/entities.ts';
-import { compileMatcher, createMatcherIncremental, type MatcherBuilder } from '../../../src/matcher/index.ts';
+import { Scanner } from '../../../../src/content/scan/scanner.ts';
+import { ENTITIES } from '../../../unit/matcher/entities.ts';
+import { compileMatcher, createMatcherIncremental, type MatcherBuilder } from '../../../../src/matcher/index.ts';
 
 const compiled = compileMatcher(ENTITIES);
 

@@ -4,34 +4,16 @@
  * title, and resolves ambiguous names at the end of each pass. Mutation rescans go
  * through the same queue (bounded: on overflow, one full rescan instead).
  */
-import type { Evidence, Hit, Matcher, MatcherBuilder } from '../matcher/index.ts';
-import { BlockReader, rangeOf, type TextBlock } from './blocks.ts';
-import { MentionStore, type PageMention } from './mentions.ts';
-import { INLINE_TAGS, composedParent, isInsideSkipped } from './skip.ts';
+import type { Matcher, MatcherBuilder } from '../../matcher/index.ts';
+import { BlockMatching } from './block-matching.ts';
+import { BlockReader, type TextBlock } from './blocks.ts';
+import { MentionStore } from './mentions.ts';
+import { blockRoot, firstRoot } from './roots.ts';
+import { composedParent, isInsideSkipped } from './skip.ts';
 import { runSliced, type SliceStats } from './slices.ts';
-
-/** Characters the matcher reads in one step of a long block. */
-export const SCAN_CHUNK = 32_768;
-/** Context read before a chunk, for word boundaries. */
-const CHUNK_LEAD = 64;
-/** Text read past a chunk, so a name starting in it is seen whole (longer than any alias). */
-const CHUNK_TAIL = 512;
 
 /** More queued subtrees than this and a full rescan is cheaper and safer. */
 export const MAX_QUEUE = 300;
-
-/** A matcher with the evidence of the current page. */
-interface MatcherSlot {
-  matcher: Matcher;
-  evidence: Evidence;
-}
-
-/** An ambiguous hit kept until the end of the pass, when all the evidence is in. */
-interface PendingHit {
-  block: TextBlock;
-  hit: Hit;
-  slot: MatcherSlot;
-}
 
 /** Work counters (diagnostics). */
 export interface ScanStats extends SliceStats {
@@ -52,37 +34,15 @@ export interface ScannerHooks {
   onShadowRoot(root: ShadowRoot): void;
 }
 
-/** The nearest block (non-inline element, or the shadow root / document) holding a node. */
-function blockRoot(node: Node): Node | null {
-  let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
-  while (n && n.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((n as Element).localName)) n = n.parentNode;
-  return n;
-}
-
-/**
- * Where the first pass starts, so the names a reader sees come first: the article (or
- * main content) when the page marks one, found by selector; otherwise, once the page has
- * loaded, the block at the upper middle of the viewport. Never hit-testing while the page
- * loads: `elementFromPoint` would force its layout (and, from an iframe, the parent's).
- */
-function firstRoot(doc: Document): Element | null {
-  const main = doc.querySelector('article, main, [role="main"]');
-  if (main || doc.readyState !== 'complete') return main;
-  const view = doc.defaultView;
-  if (!view || !doc.body || typeof doc.elementFromPoint !== 'function') return null;
-  const el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3);
-  if (!el || el === doc.body || el === doc.documentElement) return null;
-  return el.parentElement?.parentElement ?? el;
-}
-
 export class Scanner {
   readonly store = new MentionStore();
   readonly shadowRoots = new Set<ShadowRoot>();
   readonly stats: ScanStats = { busyMs: 0, maxSliceMs: 0, textNodes: 0, textChars: 0, passes: 0, firstStart: 0, lastEnd: 0 };
-  private slots: MatcherSlot[] = [];
   private getMatchers: () => MatcherBuilder[] = () => [];
   private matchers: Matcher[] | null = null;
-  private pending: PendingHit[] = [];
+  private readonly matching = new BlockMatching(this.store, () => {
+    this.changed = true;
+  });
   private readonly queue = new Set<Node>();
   private full = true;
   private running: Promise<void> | null = null;
@@ -159,7 +119,7 @@ export class Scanner {
       if (this.signal.aborted) return;
       // The end of a pass is one more slice: count its time.
       const t0 = performance.now();
-      this.resolvePending();
+      this.matching.resolvePending();
       this.stats.passes++;
       this.flush();
       this.hooks.onPassEnd();
@@ -203,17 +163,9 @@ export class Scanner {
     this.full = false;
     this.queue.clear();
     this.store.clear();
-    this.pending = [];
     this.changed = true;
     this.matchers ??= this.getMatchers().map((b) => b.matcher());
-    this.slots = this.matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
-    for (const s of this.slots) {
-      const title = this.doc.title;
-      if (title) {
-        s.evidence.addText(title);
-        s.evidence.addHits(s.matcher.scan(title));
-      }
-    }
+    this.matching.start(this.matchers, this.doc.title);
     const first = firstRoot(this.doc);
     const roots: Node[] = first ? [first, this.doc] : [this.doc];
     for (const sr of this.shadowRoots) if (sr.host.isConnected) roots.push(sr);
@@ -230,7 +182,7 @@ export class Scanner {
       return r.isConnected && !isInsideSkipped(r);
     });
     if (this.store.prune() + this.store.removeWithin(roots) > 0) this.changed = true;
-    this.pending = this.pending.filter((p) => p.block.nodes[0]!.isConnected && !roots.some((r) => r.contains(p.block.nodes[0]!)));
+    this.matching.dropPendingIn(roots);
     return roots;
   }
 
@@ -269,7 +221,7 @@ export class Scanner {
             if (!current) return false;
             from = 0;
           }
-          from = this.scanBlock(current, from);
+          from = this.matching.scan(current, from);
           if (from < 0) current = null;
           return true;
         },
@@ -278,70 +230,6 @@ export class Scanner {
         () => this.flush(),
       );
       seen.add(root);
-    }
-  }
-
-  /**
-   * Runs every matcher on a block (or, for a long one, on the chunk starting at `from`);
-   * unambiguous hits become mentions at once. Returns where the next chunk starts, -1
-   * when the block is done, or `from` itself when a matcher spent the step building a
-   * script the text needs (call again).
-   */
-  scanBlock(block: TextBlock, from = 0): number {
-    const len = block.text.length;
-    const whole = from === 0 && len <= SCAN_CHUNK + CHUNK_TAIL;
-    const end = whole ? len : Math.min(len, from + SCAN_CHUNK);
-    // A chunk is read with some text before it (word boundaries) and after it (a name
-    // starting in the chunk ends inside the window); only names starting in it count.
-    const winStart = whole ? 0 : Math.max(0, from - CHUNK_LEAD);
-    const text = whole ? block.text : block.text.slice(winStart, Math.min(len, end + CHUNK_TAIL));
-    // A script whose names are not built yet (the first Cyrillic or Georgian text of the
-    // page): build them a step at a time, then read this text again.
-    for (const slot of this.slots) {
-      if (slot.matcher.missing(text)) {
-        slot.matcher.hydrateStep();
-        return from;
-      }
-    }
-    let claimed: Hit[] | null = null;
-    for (const slot of this.slots) {
-      let hits = slot.matcher.scan(text);
-      slot.evidence.addText(text);
-      if (!whole) {
-        hits = hits
-          .filter((h) => h.start + winStart >= from && h.start + winStart < end)
-          .map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
-      }
-      if (!hits.length) continue;
-      // Imported packs never override a bundled name on the same words.
-      if (claimed) hits = hits.filter((h) => !claimed!.some((c) => h.start < c.end && c.start < h.end));
-      slot.evidence.addHits(hits);
-      claimed = claimed ? claimed.concat(hits) : hits;
-      for (const hit of hits) {
-        if (hit.ambiguous || hit.surname) this.pending.push({ block, hit, slot });
-        else this.addMention(block, hit, slot.matcher.resolve(hit, slot.evidence), slot);
-      }
-    }
-    return end >= len ? -1 : end;
-  }
-
-  private addMention(block: TextBlock, hit: Hit, entity: number, slot: MatcherSlot): void {
-    const e = slot.matcher.entities[entity];
-    if (!e) return;
-    const range = rangeOf(block, hit.start, hit.end);
-    const first = block.starts.findIndex((s, i) => s + block.nodes[i]!.length > hit.start);
-    const nodes = block.nodes.filter((n, i) => i >= first && block.starts[i]! < hit.end);
-    const m: PageMention = { range, entity: e, nodes, text: block.text.slice(hit.start, hit.end) };
-    if (this.store.add(m)) this.changed = true;
-  }
-
-  private resolvePending(): void {
-    const pending = this.pending;
-    this.pending = [];
-    for (const p of pending) {
-      if (!p.block.nodes.every((n) => n.isConnected)) continue;
-      const e = p.slot.matcher.resolve(p.hit, p.slot.evidence);
-      if (e >= 0) this.addMention(p.block, p.hit, e, p.slot);
     }
   }
 

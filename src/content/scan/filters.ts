@@ -3,8 +3,8 @@
  * mention only), and the per-entity counts of the page report. Pure functions over
  * mentions in document order, so the popup's counts and the marks agree.
  */
-import type { EntityOnPage } from '../shared/messages.ts';
-import type { Settings } from '../shared/settings.ts';
+import type { EntityOnPage } from '../../shared/messages.ts';
+import type { Settings } from '../../shared/settings.ts';
 import type { PageMention } from './mentions.ts';
 
 /**

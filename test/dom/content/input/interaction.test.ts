@@ -1,8 +1,8 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 
-vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
-const { watchInteraction } = await import('../../../src/content/interaction.ts');
-const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings.ts');
+vi.mock('../../../../src/shared/browser.ts', () => import('../../../fakes/browser.ts'));
+const { watchInteraction } = await import('../../../../src/content/input/interaction.ts');
+const { DEFAULT_SETTINGS } = await import('../../../../src/shared/settings.ts');
 type Deps = Parameters<typeof watchInteraction>[0];
 
 const abort = new AbortController();
@@ -13,7 +13,7 @@ describe('watchInteraction', () => {
     document.body.innerHTML = '<p><em>Galuzin</em> said</p>';
     const scheduleHide = vi.fn();
     const card = { isOpen: true, scheduleHide, cancelHide: vi.fn(), open: vi.fn(), withoutHitTesting: <T>(f: () => T) => f() };
-    watchInteraction({ doc: document, card: card as unknown as Deps['card'], settings: () => ({ ...DEFAULT_SETTINGS }), hitTest: () => null, onActivity: () => undefined }, abort.signal);
+    watchInteraction({ doc: document, card: card as unknown as Deps['card'], settings: () => ({ ...DEFAULT_SETTINGS }), hitTest: () => null, onActivity: () => undefined, trusted: () => true }, abort.signal);
     // pointerleave does not bubble; the root's capturing listener still sees an element's.
     document.querySelector('em')!.dispatchEvent(new Event('pointerleave'));
     expect(scheduleHide).not.toHaveBeenCalled();

@@ -5,7 +5,7 @@
  * names back. Firefox: the registry is never iterated (Xray), only set/get/has/delete.
  * Shadow roots holding marks adopt a sheet with the same rules (shadow-sheets.ts).
  */
-import type { HighlightStyle } from '../shared/settings.ts';
+import type { HighlightStyle } from '../../shared/settings.ts';
 import { ShadowSheets } from './shadow-sheets.ts';
 
 /** Highlight names, one per style; `flash` marks a revealed mention, `active` the one whose card is open. */

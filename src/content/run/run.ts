@@ -1,0 +1,186 @@
+/**
+ * One active run of the content script in a frame: the scanner, the painter, the
+ * pointer/keyboard listeners, the mutation watcher and their timers. `stop()` removes
+ * everything it placed (listeners, highlights, timers); a new run starts from scratch.
+ */
+import type { MatcherBuilder } from '../../matcher/index.ts';
+import { browser } from '../../shared/browser.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { CardController } from '../card/controller.tsx';
+import { mentionAt } from '../input/hit-test.ts';
+import { watchInteraction, type OpenedBy } from '../input/interaction.ts';
+import type { Revealer } from '../input/navigate.ts';
+import { Painter } from '../paint/highlight.ts';
+import { visibleMentions } from '../scan/filters.ts';
+import type { PageMention } from '../scan/mentions.ts';
+import { Scanner } from '../scan/scanner.ts';
+import { whenIdle, whenLoaded } from '../scan/slices.ts';
+import { watchPage, type Watcher } from '../scan/watch.ts';
+import { frameWorthIt, pageHasText, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './frame.ts';
+
+/** Quiet time after a mutation before its rescan starts, ms. */
+const MUTATION_DEBOUNCE_MS = 120;
+/** Quiet time after a pass before reporting to the background, ms. */
+const REPORT_DEBOUNCE_MS = 250;
+/** How often a page that removed our highlights gets them back without pointer activity, ms. */
+const RESTORE_EVERY_MS = 2000;
+
+/** What a run needs from the content app around it. */
+export interface RunContext {
+  doc: Document;
+  card: CardController;
+  revealer: Revealer;
+  settings(): Settings;
+  /** Whether an entity may be marked (its pack is on). */
+  known(id: string): boolean;
+  /** The matchers to scan with (bundled and imported). */
+  matchers(): MatcherBuilder[];
+  /** A scan pass ended: fetch records for what it found. */
+  onPassEnd(): void;
+  /** Sends the page report to the background now. */
+  report(): void;
+  /** The extension context is gone (extension reloaded): tear the whole app down. */
+  teardown(): void;
+}
+
+export class Run {
+  private readonly ctl = new AbortController();
+  readonly scanner: Scanner;
+  readonly painter = new Painter();
+  readonly watcher: Watcher;
+  visible: PageMention[] = [];
+  visibleSet = new Set<PageMention>();
+  readonly setOpenedBy: (by: OpenedBy) => void;
+  mutationTimer?: ReturnType<typeof setTimeout>;
+  private reportTimer?: ReturnType<typeof setTimeout>;
+  /** Waiting for the page to load (and, in a subframe, for an idle moment) before the first scan. */
+  waitingStart = true;
+
+  constructor(private readonly ctx: RunContext) {
+    const { doc, card } = ctx;
+    const win = doc.defaultView!;
+    const signal = this.ctl.signal;
+    card.unretire();
+    const scanner = (this.scanner = new Scanner(
+      doc,
+      {
+        onChange: () => this.repaint(false),
+        onPassEnd: () => {
+          this.repaint(true);
+          ctx.onPassEnd();
+          this.scheduleReport();
+        },
+        onShadowRoot: (sr) => this.watcher.observe(sr),
+      },
+      signal,
+    ));
+    this.watcher = watchPage(
+      doc,
+      {
+        host: () => card.host,
+        onNode: (n) => {
+          if (frameWorthIt(win) && scanner.enqueue(n)) this.scheduleRescan();
+        },
+        onRoute: () => {
+          card.close(false);
+          ctx.revealer.clear();
+          scanner.requestFull();
+          this.scheduleRescan();
+        },
+      },
+      signal,
+    );
+    const interaction = watchInteraction(
+      {
+        doc,
+        card,
+        settings: ctx.settings,
+        hitTest: (x, y) => (signal.aborted ? null : mentionAt(doc, x, y, scanner.store, [...scanner.shadowRoots], (m) => this.visibleSet.has(m))),
+        onActivity: () => {
+          if (!browser.runtime?.id) return ctx.teardown();
+          this.painter.ensure();
+        },
+      },
+      signal,
+    );
+    this.setOpenedBy = interaction.setOpenedBy;
+    const timer = setInterval(() => {
+      if (doc.visibilityState === 'visible') this.painter.ensure();
+    }, RESTORE_EVERY_MS);
+    signal.addEventListener('abort', () => clearInterval(timer));
+    scanner.setMatchers(ctx.matchers);
+    // The top frame reads the page once it has loaded (so it never delays the load; a page
+    // still waiting on slow resources gets read after a second anyway). A subframe waits
+    // for an idle moment too: while the page around it is still loading, reading its size
+    // or styles would force the parent's style and layout first.
+    // Resolving inside the load event would run the first slice before the event ends: go
+    // through an idle callback (a task of its own) in every frame.
+    const isTop = win === win.top;
+    const ready = whenLoaded(doc, TOP_LOAD_WAIT_MS).then(() => whenIdle(isTop ? TOP_IDLE_TIMEOUT_MS : SUBFRAME_IDLE_TIMEOUT_MS));
+    void ready.then(() => {
+      this.waitingStart = false;
+      if (signal.aborted) return;
+      if (frameWorthIt(win) && pageHasText(doc)) void scanner.run();
+      else this.scheduleReport();
+    });
+  }
+
+  /** Scanning, waiting to start, or a rescan queued. */
+  get busy(): boolean {
+    return this.scanner.busy || this.mutationTimer !== undefined || this.waitingStart;
+  }
+
+  /** Repaints the marks; `final`: the scan is complete, so an open card whose mention is gone closes. */
+  repaint(final = true): void {
+    if (this.ctl.signal.aborted) return;
+    const { card } = this.ctx;
+    const visible = visibleMentions(this.scanner.store.ordered(), this.ctx.settings(), this.ctx.known);
+    this.visible = visible;
+    this.visibleSet = new Set(visible);
+    this.painter.paint(
+      visible.map((m) => m.range),
+      this.ctx.settings().highlightStyle,
+      this.scanner.shadowRoots,
+    );
+    const open = card.mention;
+    if (open && !this.visibleSet.has(open)) {
+      // A rescan found the same mention again (e.g. after Undo): keep the card on it.
+      const again = visible.find((v) => v.range.startContainer === open.range.startContainer && v.range.startOffset === open.range.startOffset);
+      if (again) card.follow(again);
+      else if (final) card.close(false);
+    }
+  }
+
+  /** Rescans with the current matchers. */
+  rescan(): void {
+    this.scanner.setMatchers(this.ctx.matchers);
+    void this.scanner.run();
+  }
+
+  /** Runs queued rescans after a short quiet time; a storm of mutations cannot postpone it forever. */
+  private scheduleRescan(): void {
+    if (this.ctl.signal.aborted || this.mutationTimer !== undefined) return;
+    this.mutationTimer = setTimeout(() => {
+      this.mutationTimer = undefined;
+      void whenIdle().then(() => {
+        if (!this.ctl.signal.aborted) void this.scanner.run();
+      });
+    }, MUTATION_DEBOUNCE_MS);
+  }
+
+  /** Reports to the background after a quiet time. */
+  scheduleReport(): void {
+    if (this.ctl.signal.aborted) return;
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(this.ctx.report, REPORT_DEBOUNCE_MS);
+  }
+
+  /** Removes everything the run placed: listeners, observers, timers, highlights. */
+  stop(): void {
+    clearTimeout(this.mutationTimer);
+    this.mutationTimer = undefined;
+    clearTimeout(this.reportTimer);
+    this.ctl.abort();
+    this.painter.destroy();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Matching text blocks: runs every matcher on a block (a long block a chunk at a time),
+ * feeds each matcher's Evidence, and keeps ambiguous hits until the end of the pass, when
+ * all the evidence is in. Mentions go to the scanner's store.
+ */
+import type { Evidence, Hit, Matcher } from '../../matcher/index.ts';
+import { rangeOf, type TextBlock } from './blocks.ts';
+import type { MentionStore, PageMention } from './mentions.ts';
+
+/** Characters the matcher reads in one step of a long block. */
+export const SCAN_CHUNK = 32_768;
+/** Context read before a chunk, for word boundaries. */
+const CHUNK_LEAD = 64;
+/** Text read past a chunk, so a name starting in it is seen whole (longer than any alias). */
+const CHUNK_TAIL = 512;
+
+/** A matcher with the evidence of the current page. */
+interface MatcherSlot {
+  matcher: Matcher;
+  evidence: Evidence;
+}
+
+/** An ambiguous hit kept until the end of the pass, when all the evidence is in. */
+interface PendingHit {
+  block: TextBlock;
+  hit: Hit;
+  slot: MatcherSlot;
+}
+
+export class BlockMatching {
+  private slots: MatcherSlot[] = [];
+  private pending: PendingHit[] = [];
+
+  constructor(
+    private readonly store: MentionStore,
+    /** A mention was added. */
+    private readonly onChange: () => void,
+  ) {}
+
+  /** A new full pass: fresh evidence per matcher, fed with the page title first. */
+  start(matchers: readonly Matcher[], title: string): void {
+    this.pending = [];
+    this.slots = matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
+    if (!title) return;
+    for (const s of this.slots) {
+      s.evidence.addText(title);
+      s.evidence.addHits(s.matcher.scan(title));
+    }
+  }
+
+  /** Forgets the ambiguous hits inside `roots` (they are read again). */
+  dropPendingIn(roots: readonly Node[]): void {
+    this.pending = this.pending.filter((p) => p.block.nodes[0]!.isConnected && !roots.some((r) => r.contains(p.block.nodes[0]!)));
+  }
+
+  /**
+   * Runs every matcher on a block (or, for a long one, on the chunk starting at `from`);
+   * unambiguous hits become mentions at once. Returns where the next chunk starts, -1
+   * when the block is done, or `from` itself when a matcher spent the step building a
+   * script the text needs (call again).
+   */
+  scan(block: TextBlock, from = 0): number {
+    const len = block.text.length;
+    const whole = from === 0 && len <= SCAN_CHUNK + CHUNK_TAIL;
+    const end = whole ? len : Math.min(len, from + SCAN_CHUNK);
+    // A chunk is read with some text before it (word boundaries) and after it (a name
+    // starting in the chunk ends inside the window); only names starting in it count.
+    const winStart = whole ? 0 : Math.max(0, from - CHUNK_LEAD);
+    const text = whole ? block.text : block.text.slice(winStart, Math.min(len, end + CHUNK_TAIL));
+    // A script whose names are not built yet (the first Cyrillic or Georgian text of the
+    // page): build them a step at a time, then read this text again.
+    for (const slot of this.slots) {
+      if (slot.matcher.missing(text)) {
+        slot.matcher.hydrateStep();
+        return from;
+      }
+    }
+    let claimed: Hit[] | null = null;
+    for (const slot of this.slots) {
+      let hits = slot.matcher.scan(text);
+      slot.evidence.addText(text);
+      if (!whole) {
+        hits = hits
+          .filter((h) => h.start + winStart >= from && h.start + winStart < end)
+          .map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
+      }
+      if (!hits.length) continue;
+      // Imported packs never override a bundled name on the same words.
+      if (claimed) hits = hits.filter((h) => !claimed!.some((c) => h.start < c.end && c.start < h.end));
+      slot.evidence.addHits(hits);
+      claimed = claimed ? claimed.concat(hits) : hits;
+      for (const hit of hits) {
+        if (hit.ambiguous || hit.surname) this.pending.push({ block, hit, slot });
+        else this.addMention(block, hit, slot.matcher.resolve(hit, slot.evidence), slot);
+      }
+    }
+    return end >= len ? -1 : end;
+  }
+
+  private addMention(block: TextBlock, hit: Hit, entity: number, slot: MatcherSlot): void {
+    const e = slot.matcher.entities[entity];
+    if (!e) return;
+    const range = rangeOf(block, hit.start, hit.end);
+    const first = block.starts.findIndex((s, i) => s + block.nodes[i]!.length > hit.start);
+    const nodes = block.nodes.filter((n, i) => i >= first && block.starts[i]! < hit.end);
+    const m: PageMention = { range, entity: e, nodes, text: block.text.slice(hit.start, hit.end) };
+    if (this.store.add(m)) this.onChange();
+  }
+
+  /** Resolves the ambiguous hits kept during the pass. */
+  resolvePending(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) {
+      if (!p.block.nodes.every((n) => n.isConnected)) continue;
+      const e = p.slot.matcher.resolve(p.hit, p.slot.evidence);
+      if (e >= 0) this.addMention(p.block, p.hit, e, p.slot);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Where a scan starts, and which block a changed node belongs to. */
+import { INLINE_TAGS } from './skip.ts';
+
+/** The nearest block (non-inline element, or the shadow root / document) holding a node. */
+export function blockRoot(node: Node): Node | null {
+  let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (n && n.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((n as Element).localName)) n = n.parentNode;
+  return n;
+}
+
+/**
+ * Where the first pass starts, so the names a reader sees come first: the article (or
+ * main content) when the page marks one, found by selector; otherwise, once the page has
+ * loaded, the block at the upper middle of the viewport. Never hit-testing while the page
+ * loads: `elementFromPoint` would force its layout (and, from an iframe, the parent's).
+ */
+export function firstRoot(doc: Document): Element | null {
+  const main = doc.querySelector('article, main, [role="main"]');
+  if (main || doc.readyState !== 'complete') return main;
+  const view = doc.defaultView;
+  if (!view || !doc.body || typeof doc.elementFromPoint !== 'function') return null;
+  const el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3);
+  if (!el || el === doc.body || el === doc.documentElement) return null;
+  return el.parentElement?.parentElement ?? el;
+}

@@ -1,0 +1,82 @@
+/**
+ * When a form found in the text counts: case rules (an acronym only in capitals, a
+ * shouted headline), the Georgian case suffixes after a name, and the flags a form carries.
+ */
+import { charFlags, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
+import { ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_FULL, FORM_SURNAME } from './types.ts';
+
+/** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
+export const CAPS_WORDS = new Set(['us', 'it', 'as', 'at', 'in', 'on', 'or', 'an', 'am', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'of', 'so', 'to', 'up', 'we', 'is', 'by', 'if', 'all', 'and', 'any', 'are', 'can', 'did', 'gas', 'his', 'its', 'new', 'now', 'off', 'one', 'our', 'out', 'say', 'see', 'she', 'the', 'two', 'was', 'who', 'why', 'won']);
+
+/** True when the letters around [start, end) are all capitals (a shouted headline). */
+export function capsContext(text: string, start: number, end: number): boolean {
+  let upper = 0;
+  const scan = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) {
+      const f = charFlags(text.charCodeAt(k));
+      if (f & LOWER) return false;
+      if (f & UPPER) upper++;
+    }
+    return true;
+  };
+  return scan(Math.max(0, start - 24), start) && scan(end, Math.min(text.length, end + 24)) && upper >= 3;
+}
+
+/**
+ * Case rules: every capital of the form needs a capital in the text (so "EU" never
+ * matches "eu" or "Eu", "Moscow" never "moscow"); lowercase letters of the form match
+ * any case (so "MOSCOW" in a headline and a sentence-initial "Six-point plan" match).
+ */
+export function caseMatches(text: string, start: number, end: number, form: string): boolean {
+  let p = 0;
+  let inSpace = false;
+  for (let k = start; k < end; k++) {
+    const f = charFlags(text.charCodeAt(k));
+    if (f & SKIP) continue;
+    if (f & SPACE) {
+      if (!inSpace) p++;
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    if (charFlags(form.charCodeAt(p)) & UPPER && !(f & UPPER)) return false;
+    p++;
+  }
+  return true;
+}
+
+/** True when a form is an acronym (capitals, no lowercase letters). */
+export function isAcronym(form: string): boolean {
+  let upper = 0;
+  for (let k = 0; k < form.length; k++) {
+    const f = charFlags(form.charCodeAt(k));
+    if (f & LOWER) return false;
+    if (f & UPPER) upper++;
+  }
+  return upper >= 2;
+}
+
+/**
+ * Georgian text writes case endings after a hyphen on names in another script or on
+ * acronyms ("ТАСС-თან", "NATO-ს", "ეუთო-ში"): the ending belongs to the mention. Returns the
+ * end past such an ending (a hyphen and one to seven Georgian letters), else `end`.
+ */
+export function georgianSuffixEnd(text: string, end: number): number {
+  const h = text.charCodeAt(end);
+  if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) return end;
+  let k = end + 1;
+  while (k < text.length && k - end <= 8) {
+    const c = text.charCodeAt(k);
+    if (c < 0x10d0 || c > 0x10ff) break;
+    k++;
+  }
+  const letters = k - end - 1;
+  if (letters < 1 || letters > 7) return end;
+  // The ending must end the word.
+  return charFlags(text.charCodeAt(k)) & WORD ? end : k;
+}
+
+/** The form flags an alias gives its forms: ambiguous, and whether it is a bare surname or a full name. */
+export function formFlagsOf(info: number): number {
+  return (info & FORM_AMBIGUOUS) | (info & ALIAS_SURNAME_BIT ? FORM_SURNAME : FORM_FULL);
+}
