@@ -20,7 +20,7 @@ export function compileProblem(packs: readonly Pack[], disabledPacks: readonly s
   } catch (e) {
     // Name the pack when one fails on its own.
     const culprit = packs.find((p) => activeUserEntities([p], disabledPacks, bundledIds).length && fails(activeUserEntities([p], disabledPacks, bundledIds)));
-    return t('importErrorPack', culprit ? `“${culprit.name}” (${culprit.id})` : t('importedPacks'), `its names could not be prepared for marking: ${errorMessage(e)}`);
+    return t('importErrorPack', culprit ? `“${culprit.name}” (${culprit.id})` : t('importedPacks'), t('importErrorCompile', errorMessage(e)));
   }
 }
 
