@@ -80,3 +80,11 @@ export function georgianSuffixEnd(text: string, end: number): number {
 export function formFlagsOf(info: number): number {
   return (info & FORM_AMBIGUOUS) | (info & ALIAS_SURNAME_BIT ? FORM_SURNAME : FORM_FULL);
 }
+
+/** Titles that bind a bare surname to a person ("Mr Papuashvili", "г-н Пашинян", "ბატონი პაპუაშვილი"). */
+const TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|president|prime minister|minister|speaker|ambassador|general|senator|г-н|г-жа|господин|госпожа|президент|премьер(?:-министр)?|министр|спикер|посол|генерал|ბატონი?|ქალბატონი?|პრეზიდენტი?|პრემიერი?|მინისტრი?|სპიკერი?|ელჩი)\.?[ \u00a0]+$/iu;
+
+/** Whether a title stands right before `start`: then a bare surname there names a person. */
+export function titleBefore(text: string, start: number): boolean {
+  return TITLE_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}

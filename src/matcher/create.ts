@@ -23,7 +23,7 @@ import {
   type Mention,
 } from './types.ts';
 
-import { CAPS_WORDS, capsContext, caseMatches, formFlagsOf, georgianSuffixEnd, isAcronym } from './case-rules.ts';
+import { CAPS_WORDS, capsContext, caseMatches, formFlagsOf, georgianSuffixEnd, isAcronym, titleBefore } from './case-rules.ts';
 import { hydrateEntities } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -188,8 +188,8 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
       }
     }
     if (hit && hit.candidates.length > 1) hit.ambiguous = true;
-    // A bare surname alone, of a person whose surname is not distinctive: the page must name them in full.
-    if (hit && !full && hit.candidates.length > 0 && !hit.candidates.every((c) => distinctive.has(c))) hit.surname = true;
+    // A bare surname alone, of a person whose surname is not distinctive and with no title before it: the page must name them in full.
+    if (hit && !full && hit.candidates.length > 0 && !hit.candidates.every((c) => distinctive.has(c)) && !titleBefore(text, start)) hit.surname = true;
     return hit;
   };
 

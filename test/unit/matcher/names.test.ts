@@ -56,6 +56,15 @@ describe('a bare surname', () => {
     expect(found('Papuashvili said the bill stands.')).toEqual([]);
   });
 
+  it('is marked after a title, which binds it to the person', () => {
+    expect(found('Speaker Papuashvili said the bill stands.')).toEqual(['Papuashvili=shalva-papuashvili']);
+    expect(found('Mr. Papuashvili said so in Tbilisi.')).toEqual(['Papuashvili=shalva-papuashvili', 'Tbilisi=tbilisi']);
+    expect(found('Как заявил г-н Папуашвили, закон…')).toEqual(['Папуашвили=shalva-papuashvili']);
+    expect(found('ბატონი პაპუაშვილი')).toEqual(['პაპუაშვილი=shalva-papuashvili']);
+    // A title does not settle a surname two people share.
+    expect(found('Mr Ardzinba said…')).toEqual([]);
+  });
+
   it('is marked anywhere when the pack calls it distinctive, in its cases', () => {
     expect(found('Встреча с Пашиняном прошла в Ереване; Пашинян заявил…')).toEqual(['Пашиняном=nikol-pashinyan', 'Пашинян=nikol-pashinyan']);
     expect(found('Pashinyan met Aliyev.')).toEqual(['Pashinyan=nikol-pashinyan']);
