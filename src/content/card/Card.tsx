@@ -51,7 +51,7 @@ export function Card(p: CardProps): JSX.Element {
   const body = useRef<HTMLDivElement>(null);
   const facts = record ? keyFacts(record.facts, fit.facts) : [];
   const more = record ? record.facts.length - facts.length : 0;
-  useLayoutEffect(() => setFit({ facts: CARD_FACTS, tight: false }), [record]);
+  useLayoutEffect(() => setFit((f) => (f.facts === CARD_FACTS && !f.tight ? f : { facts: CARD_FACTS, tight: false })), [record]);
   useLayoutEffect(() => {
     const el = body.current;
     if (!el || el.scrollHeight <= el.clientHeight + 1 || facts.length === 0) return;

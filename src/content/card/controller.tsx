@@ -122,7 +122,9 @@ export class CardController {
     }
     if (opts.focus) {
       const active = this.doc.activeElement;
-      if (!this.mounted!.root.activeElement) this.returnFocus = active instanceof HTMLElement ? active : null;
+      // Where focus goes back to on close: where it was before the card first took it (kept
+      // while the card stays open, even if a re-render dropped the element focused inside it).
+      if (!this.mounted!.root.activeElement && !this.returnFocus) this.returnFocus = active instanceof HTMLElement ? active : null;
       (pop.querySelector<HTMLElement>('[data-action="full"]') ?? pop.querySelector<HTMLElement>(FOCUSABLE))?.focus();
     }
     this.deps.onChange(m);

@@ -26,3 +26,4 @@ export * from './firefox.ts';
 export * from './control.ts';
 export * from './axe.ts';
 export * from './png.ts';
+export * from './card-budget.ts';
