@@ -88,3 +88,24 @@ const TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|president|prime minister|min
 export function titleBefore(text: string, start: number): boolean {
   return TITLE_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
+
+/** A place's name with "district" or "Municipality" after it is that place ("Akhalgori district"). */
+const PLACE_SUFFIX = /^[ \u00a0](?:district|District|municipality|Municipality)(?![\p{L}\p{N}])/u;
+
+/** The end past a "district"/"Municipality" that follows a place's name at `end`, else `end`. */
+export function placeSuffixEnd(text: string, end: number): number {
+  const m = PLACE_SUFFIX.exec(text.slice(end, end + 14));
+  return m ? end + m[0].length : end;
+}
+
+/** Letters of a script a page must show before its names are built (a few words, not a menu item). */
+export const SCRIPT_MIN_LETTERS = 40;
+
+/** How many letters of `pattern` (a one-character class) `text` holds, counted up to SCRIPT_MIN_LETTERS. */
+export function countLetters(pattern: RegExp | null | undefined, text: string): number {
+  if (!pattern) return 0;
+  const all = new RegExp(pattern.source, 'g');
+  let n = 0;
+  while (n < SCRIPT_MIN_LETTERS && all.exec(text)) n++;
+  return n;
+}

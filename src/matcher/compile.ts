@@ -37,9 +37,6 @@ function isDescription(form: string): boolean {
 /** Nouns that make "<demonym> … <noun>" the name of one body rather than a description. */
 const INSTITUTION = /^(ministry|parliament|church|patriarchate)$/;
 
-/** Suffixes the press puts after a place's name to mean the same place's district ("Akhalgori district"). */
-const PLACE_SUFFIXES = [' district', ' District', ' municipality', ' Municipality'];
-
 /** A word that can be a surname on its own: starts with a capital (or a Georgian letter), 3+ letters, no digits. */
 const SURNAME_WORD = /^(?:\p{Lu}[\p{L}'’-]{2,}|[\u10d0-\u10ff]{3,})$/u;
 
@@ -143,13 +140,6 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     };
     for (const s of plain) add(s, ALIAS_PLAIN);
     derive(plain, ALIAS_PLAIN);
-    // "Akhalgori district", "Gali Municipality": the longer phrase is the place it names.
-    if (e.type === 'place') {
-      for (const s of plain) {
-        if (s.includes(' ') || !/^\p{Lu}/u.test(s)) continue;
-        for (const suffix of PLACE_SUFFIXES) if (!typedKeys.has(foldKey(s + suffix))) add(s + suffix, ALIAS_PLAIN);
-      }
-    }
     for (const s of ru) add(s, ALIAS_RU);
     derive(ru, ALIAS_RU);
     for (const s of ka) add(s, ALIAS_KA);

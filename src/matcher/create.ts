@@ -23,7 +23,7 @@ import {
   type Mention,
 } from './types.ts';
 
-import { CAPS_WORDS, capsContext, caseMatches, formFlagsOf, georgianSuffixEnd, isAcronym, titleBefore } from './case-rules.ts';
+import { CAPS_WORDS, capsContext, caseMatches, formFlagsOf, countLetters, georgianSuffixEnd, isAcronym, placeSuffixEnd, SCRIPT_MIN_LETTERS, titleBefore } from './case-rules.ts';
 import { hydrateEntities } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -128,6 +128,8 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
   /** Letters of one group, and of every group not built yet (null once all are). */
   const patterns = tries.map((_, g) => (GROUP_CHARS[g] ? new RegExp(`[${GROUP_CHARS[g]}]`) : null));
   let unbuilt: RegExp | null | undefined;
+  /** Letters of each unbuilt script group seen so far. */
+  const letters: number[] = Array.from({ length: SCRIPT_GROUPS }, () => 0);
   /** The last text found to need nothing (scan right after the scanner's own check is free). */
   let lastClear: string | null = null;
 
@@ -139,12 +141,10 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
       unbuilt = ranges ? new RegExp(`[${ranges}]`) : null;
     }
     if (!unbuilt) return false;
-    // Most texts need none: one pass finds out. When one does, the first match names its
-    // group, and each other unbuilt group gets a pass of its own.
-    const m = unbuilt.exec(text);
-    if (m) {
-      wanted.add(scriptGroup(m[0].charCodeAt(0)));
-      for (let g = 0; g < SCRIPT_GROUPS; g++) if (!tries[g] && !wanted.has(g) && patterns[g]?.test(text)) wanted.add(g);
+    // Most texts need none: one pass finds out. Else each unbuilt group counts its letters and is built once the
+    // page has shown a few words of it (not for a language menu's "Русский" or "ქართული", a Georgian page's forms).
+    if (unbuilt.test(text)) {
+      for (let g = 0; g < SCRIPT_GROUPS; g++) if (!tries[g] && !wanted.has(g) && (letters[g]! += countLetters(patterns[g], text)) >= SCRIPT_MIN_LETTERS) wanted.add(g);
     }
     const found = tries.some((t, g) => !t && wanted.has(g));
     lastClear = found ? null : text;
@@ -215,6 +215,7 @@ function* hydrateSteps(compiled: CompiledMatcher, lazy: boolean): Generator<void
         // Blockers (no candidates) consume their span and mark nothing.
         if (hit.candidates.length === 0) return;
         hit.end = georgianSuffixEnd(text, hit.end);
+        if (hit.candidates.every((c) => entities[c]?.type === 'place')) hit.end = placeSuffixEnd(text, hit.end);
         hits.push(hit);
       },
     );

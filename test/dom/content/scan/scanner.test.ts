@@ -31,7 +31,8 @@ describe('Scanner', () => {
 
   it('builds the Russian and Georgian names as the scan reaches them, and marks them', async () => {
     document.title = 'Галузин в Тбилиси';
-    document.body.innerHTML = '<p>Galuzin spoke.</p><p>Встреча с Михаилом Галузиным прошла в Женеве.</p><p>შეხვედრა თბილისში.</p>';
+    document.body.innerHTML =
+      '<p>Galuzin spoke.</p><p>Встреча с Михаилом Галузиным прошла в Женеве, где обсуждали безопасность.</p><p>შეხვედრა თბილისში გაიმართა, სადაც მხარეებმა უსაფრთხოება განიხილეს.</p>';
     const inner = createMatcherIncremental(compiled);
     // Every text reaches `scan` with its scripts already built (in the scanner's own steps,
     // not by scan's build-on-the-spot fallback, which would be one long slice).
