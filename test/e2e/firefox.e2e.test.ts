@@ -659,16 +659,20 @@ describe.skipIf(!hasFirefox)('the sidebar page in Firefox ESR (as a tab)', () =>
       (v) => !!v,
       'the "Open side panel" button',
     );
-    // A trusted click (BiDi input): sidebarAction.open() needs the user's gesture.
-    await ff.pointerClick(button!.x, button!.y, { context: popup });
-    const end = Date.now() + 5000;
+    // A trusted click (BiDi input): sidebarAction.open() needs the user's gesture. A click
+    // that lands while the tab is still settling can be lost; one more click is allowed
+    // (each must open the real sidebar itself).
     let url = '';
-    while (Date.now() < end) {
-      url = await ff.chromeEvaluate<string>(
-        `SidebarController.isOpen ? (SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? 'open') : ''`,
-      );
-      if (url.startsWith('moz-extension:')) break;
-      await sleep(100);
+    for (let attempt = 0; attempt < 2 && !url.startsWith('moz-extension:'); attempt++) {
+      await ff.pointerClick(button!.x, button!.y, { context: popup });
+      const end = Date.now() + 5000;
+      while (Date.now() < end) {
+        url = await ff.chromeEvaluate<string>(
+          `SidebarController.isOpen ? (SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? 'open') : ''`,
+        );
+        if (url.startsWith('moz-extension:')) break;
+        await sleep(100);
+      }
     }
     expect(url).toBe(ff.extensionUrl('src/sidepanel/index.html'));
     await ff.releaseInput(popup);
