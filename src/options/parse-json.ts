@@ -49,37 +49,33 @@ export function jsonErrorOffset(s: string): number {
     if (!m || !m[0]) fail();
     i += m![0].length;
   };
+  /** The items of an object or array after its opening bracket, separated by commas, up to `close`. */
+  const items = (close: '}' | ']', item: () => void): void => {
+    i++;
+    ws();
+    if (s[i] === close) return void i++;
+    for (;;) {
+      item();
+      ws();
+      if (s[i] === ',') i++;
+      else if (s[i] === close) return void i++;
+      else fail();
+    }
+  };
+  const member = (): void => {
+    ws();
+    str();
+    ws();
+    if (s[i] !== ':') fail();
+    i++;
+    value();
+  };
   const value = (): void => {
     ws();
     const c = s[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (s[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        str();
-        ws();
-        if (s[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (s[i] === ',') i++;
-        else if (s[i] === '}') return void i++;
-        else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (s[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (s[i] === ',') i++;
-        else if (s[i] === ']') return void i++;
-        else fail();
-      }
-    } else if (c === '"') str();
+    if (c === '{') items('}', member);
+    else if (c === '[') items(']', value);
+    else if (c === '"') str();
     else if (c === 't') lit('true');
     else if (c === 'f') lit('false');
     else if (c === 'n') lit('null');
