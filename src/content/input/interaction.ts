@@ -91,10 +91,12 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
     return alt && inControl(m);
   };
 
-  const openHover = (m: PageMention): void => {
-    openedBy = 'hover';
-    card.open(m, { point: { x: last.x, y: last.y } });
+  /** Opens the card on `m` at a point, remembering how it was opened. */
+  const openAt = (m: PageMention, by: OpenedBy, x: number, y: number): void => {
+    openedBy = by;
+    card.open(m, { point: { x, y } });
   };
+  const openHover = (m: PageMention): void => openAt(m, 'hover', last.x, last.y);
 
   const armDwell = (m: PageMention, delay: number): void => {
     clearTimeout(dwellTimer);
@@ -136,73 +138,50 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
   };
 
   const opts = { capture: true, passive: true, signal };
+  /** A reader's event on the window, captured (and passive unless `options` says otherwise). */
+  const onWindow = <K extends keyof WindowEventMap>(type: K, f: (e: WindowEventMap[K]) => void, options: AddEventListenerOptions = opts): void => listen(win, type, f, options);
 
-  listen(
-    win,
-    'pointermove',
-    (e: PointerEvent) => {
-      if (e.pointerType === 'touch') return;
-      const t = performance.now();
-      const dt = t - last.t;
-      const dist = Math.hypot(e.clientX - last.x, e.clientY - last.y);
-      const speed = last.t && dt > 0 && dt < 200 ? dist / dt : 0;
-      last = { x: e.clientX, y: e.clientY, t, speed, alt: e.altKey, inCard: card.owns(e) };
-      if (!raf) raf = requestAnimationFrame(frame);
-    },
-    opts,
-  );
+  onWindow('pointermove', (e) => {
+    if (e.pointerType === 'touch') return;
+    const t = performance.now();
+    const dt = t - last.t;
+    const dist = Math.hypot(e.clientX - last.x, e.clientY - last.y);
+    const speed = last.t && dt > 0 && dt < 200 ? dist / dt : 0;
+    last = { x: e.clientX, y: e.clientY, t, speed, alt: e.altKey, inCard: card.owns(e) };
+    if (!raf) raf = requestAnimationFrame(frame);
+  });
 
-  listen(
-    win,
-    'pointerdown',
-    (e: PointerEvent) => {
-      if (card.owns(e)) return;
-      if (e.pointerType === 'touch') touchStart = { x: e.clientX, y: e.clientY, t: performance.now() };
-      if (!card.isOpen || card.pinned) return;
-      const m = deps.hitTest(e.clientX, e.clientY);
-      if (m !== card.mention) card.close(false);
-    },
-    opts,
-  );
+  onWindow('pointerdown', (e) => {
+    if (card.owns(e)) return;
+    if (e.pointerType === 'touch') touchStart = { x: e.clientX, y: e.clientY, t: performance.now() };
+    if (!card.isOpen || card.pinned) return;
+    const m = deps.hitTest(e.clientX, e.clientY);
+    if (m !== card.mention) card.close(false);
+  });
 
-  listen(
-    win,
-    'pointerup',
-    (e: PointerEvent) => {
-      if (e.pointerType !== 'touch' || !touchStart || card.owns(e)) return;
-      const tap = Math.hypot(e.clientX - touchStart.x, e.clientY - touchStart.y) < TAP_SLOP_PX;
-      touchStart = null;
-      if (!tap) return;
-      const m = deps.hitTest(e.clientX, e.clientY);
-      if (m && !inControl(m)) {
-        openedBy = 'touch';
-        last = { ...last, x: e.clientX, y: e.clientY };
-        card.open(m, { point: { x: e.clientX, y: e.clientY } });
-      }
-    },
-    opts,
-  );
+  onWindow('pointerup', (e) => {
+    if (e.pointerType !== 'touch' || !touchStart || card.owns(e)) return;
+    const tap = Math.hypot(e.clientX - touchStart.x, e.clientY - touchStart.y) < TAP_SLOP_PX;
+    touchStart = null;
+    if (!tap) return;
+    const m = deps.hitTest(e.clientX, e.clientY);
+    if (!m || inControl(m)) return;
+    last = { ...last, x: e.clientX, y: e.clientY };
+    openAt(m, 'touch', e.clientX, e.clientY);
+  });
 
-  listen(
-    win,
-    'click',
-    (e: MouseEvent) => {
-      if (deps.settings().showMode !== 'click' || e.button !== 0 || card.owns(e)) return;
-      if ((e as PointerEvent).pointerType === 'touch') return;
-      const sel = doc.getSelection();
-      if (sel && !sel.isCollapsed) return;
-      const m = deps.hitTest(e.clientX, e.clientY);
-      if (!m || inControl(m)) return;
-      openedBy = 'click';
-      card.open(m, { point: { x: e.clientX, y: e.clientY } });
-    },
-    opts,
-  );
+  onWindow('click', (e) => {
+    if (deps.settings().showMode !== 'click' || e.button !== 0 || card.owns(e)) return;
+    if ((e as PointerEvent).pointerType === 'touch') return;
+    const sel = doc.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const m = deps.hitTest(e.clientX, e.clientY);
+    if (m && !inControl(m)) openAt(m, 'click', e.clientX, e.clientY);
+  });
 
-  listen(
-    win,
+  onWindow(
     'keydown',
-    (e: KeyboardEvent) => {
+    (e) => {
       if (e.key === 'Escape' && card.isOpen) {
         const inside = card.owns(e);
         card.close(true);
