@@ -106,6 +106,22 @@ function finishManifest(target: Target, manifest: Manifest): Plugin {
   };
 }
 
+/**
+ * The head every extension page shares (charset, viewport, a title until the page sets its
+ * own), written once: each page's index.html holds only its entry script, and
+ * src/ui/page.tsx sets the page's title and language in the reader's language.
+ */
+function pageHead(): Plugin {
+  return {
+    name: 'backstory-page-head',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { charset: 'utf-8' }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' }, injectTo: 'head-prepend' },
+      { tag: 'title', children: 'Backstory', injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = manifestFor(target);
@@ -114,6 +130,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       packsPlugin(),
       preact(),
+      pageHead(),
       // crxjs' own types disagree slightly with a manifest read from JSON.
       crx({ manifest: forCrx as never, browser: target }),
       finishManifest(target, manifest),

@@ -1,10 +1,6 @@
-/** Options page entry: sets the page language and renders the pack manager. */
-import { render } from 'preact';
+/** Options page entry: the pack manager, in the reader's language. */
 import { App } from './App.tsx';
-import { t, uiLang } from '../ui/i18n.ts';
-import '../ui/base.css';
+import { mountPage } from '../ui/page.tsx';
 import './options.css';
 
-document.documentElement.lang = uiLang();
-document.title = t('optionsTitle');
-render(<App />, document.getElementById('app')!);
+mountPage(App, 'optionsTitle');

@@ -1,10 +1,6 @@
-/** Popup entry: sets the page language and renders the settings. */
-import { render } from 'preact';
+/** Popup entry: the settings, in the reader's language. */
 import { App } from './App.tsx';
-import { t, uiLang } from '../ui/i18n.ts';
-import '../ui/base.css';
+import { mountPage } from '../ui/page.tsx';
 import './popup.css';
 
-document.documentElement.lang = uiLang();
-document.title = t('popupTitle');
-render(<App />, document.getElementById('app')!);
+mountPage(App, 'popupTitle');

@@ -1,10 +1,6 @@
-/** Side panel entry: sets the page language and renders the app. */
-import { render } from 'preact';
+/** Side panel entry: the full background, in the reader's language. */
 import { App } from './App.tsx';
-import { t, uiLang } from '../ui/i18n.ts';
-import '../ui/base.css';
+import { mountPage } from '../ui/page.tsx';
 import './sidepanel.css';
 
-document.documentElement.lang = uiLang();
-document.title = t('panelTitle');
-render(<App />, document.getElementById('app')!);
+mountPage(App, 'panelTitle');
