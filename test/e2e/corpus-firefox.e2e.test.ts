@@ -50,7 +50,7 @@ import {
   type TestServer,
   type WatchReport,
 } from './harness/index.ts';
-import { REGION_PAGES, SECOND_LOOK_MS, SETTLE_MS, WORLD_ONLY_PAGES, blockedFetch, clean, domPairsInPage, signature, unexplained as unexplainedBy, type Seen } from './harness/corpus.ts';
+import { REGION_PAGES, SETTLE_MS, WORLD_ONLY_PAGES, blockedFetch, domPairsInPage, judge, signature, type Seen } from './harness/corpus.ts';
 
 /** The pages run by default (see the top comment); every page with BACKSTORY_FULL_CORPUS=1. */
 const SUBSET: ReadonlySet<string> = new Set([
@@ -99,7 +99,6 @@ if (!hasFirefox) console.warn(FIREFOX_MISSING.replace('Firefox smoke test skippe
  * the page's own counter fires — with or without Backstory, as its timers fall.
  */
 const blockedFf = (e: string): boolean => blockedFetch(e) || /remote resource at https?:\/\/(?!127\.0\.0\.1|localhost)/i.test(e);
-const unexplained = (mine: Seen, own: Seen[]): ReturnType<typeof unexplainedBy> => unexplainedBy(mine, own, blockedFf);
 
 /**
  * The frame budget for one slice of our work, ms, plus Firefox's timer resolution: the
@@ -288,23 +287,10 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
       if (REGION_PAGES.has(file)) expect([d!.verdict, d!.mentions > 0]).toEqual(['region', true]);
       if (WORLD_ONLY_PAGES.has(file)) expect([d!.verdict, d!.mentions]).toEqual([expect.stringMatching(/^(world-only|none)$/), 0]);
 
-      const own = [await look(plain, url, SETTLE_MS)];
-      // As in Chromium: a difference must show up again, against a longer look without the
-      // extension (living at least as long as the page did with it) and in a second load
-      // with it, to count.
-      if (!clean(unexplained(mine, own))) {
-        own.push(await look(plain, url, Math.max(SECOND_LOOK_MS, mine.livedMs + SETTLE_MS)));
-        if (!clean(unexplained(mine, own))) {
-          const first = unexplained(mine, own);
-          mine = await withExtension();
-          const second = unexplained(mine, own);
-          mine = { ...mine, mutations: mine.mutations.filter((m) => first.mutations.includes(signature(m))), errors: second.errors.filter((e) => first.errors.includes(e)) };
-        }
-      }
-      // Nothing changed by Backstory: mutations and errors only of kinds the page makes itself.
-      expect(unexplained(mine, own)).toEqual({ mutations: [], errors: [] });
-      // Same text as without the extension (when the page's own scripts changed nothing).
-      if (!own[0]!.mutations.length && !mine.mutations.length) expect(mine.text).toBe(own[0]!.text);
+      // As in Chromium (harness/corpus.ts `judge`): nothing changed by Backstory, and the same text.
+      const judged = await judge(mine, { without: (settleMs) => look(plain, url, settleMs), withExtension }, blockedFf);
+      expect(judged.unexplained).toEqual({ mutations: [], errors: [] });
+      if (judged.text) expect(judged.text.mine).toBe(judged.text.own);
     },
     150_000,
   );

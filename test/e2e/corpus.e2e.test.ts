@@ -26,7 +26,7 @@ import {
   type ExtensionBrowser,
   type TestServer,
 } from './harness/index.ts';
-import { REGION_PAGES, SECOND_LOOK_MS, SETTLE_MS, WORLD_ONLY_PAGES, clean, domPairsInPage, signature, unexplained, type Seen } from './harness/corpus.ts';
+import { REGION_PAGES, SETTLE_MS, WORLD_ONLY_PAGES, domPairsInPage, judge, signature, type Seen } from './harness/corpus.ts';
 
 const dir = corpusDir();
 const pages = dir ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : [];
@@ -86,7 +86,7 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
         await page.close();
       }
     };
-    let mine = await withExtension();
+    const mine = await withExtension();
     figures.push({ page: file, d: d! });
     expect(d!.status).toBe('done');
     // Only where the pack has something to say: world-level names alone are not marked.
@@ -94,26 +94,11 @@ describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chrom
     if (d!.verdict === 'region') expect(d!.mentions).toBeGreaterThan(0);
     if (REGION_PAGES.has(file)) expect(d!.verdict).toBe('region');
     if (WORLD_ONLY_PAGES.has(file)) expect([d!.verdict, d!.mentions]).toEqual([expect.stringMatching(/^(world-only|none)$/), 0]);
-    const own = [await lookWithout(url, SETTLE_MS)];
-    // Pages run timers, lazy loaders and ads of their own, and race with their own
-    // DOMContentLoaded (what the page did before it, in `early`, explains the same change
-    // after it): a difference must show up again, against longer looks, to count.
-    // The longer look lives at least as long as the page did with Backstory (which waited
-    // for the scan): a page's own timer, say a streamed section revealed 2.3 s after
-    // navigation, then gets its chance without us too.
-    if (!clean(unexplained(mine, own))) {
-      own.push(await lookWithout(url, Math.max(SECOND_LOOK_MS, mine.livedMs + SETTLE_MS)));
-      if (!clean(unexplained(mine, own))) {
-        const first = unexplained(mine, own);
-        mine = await withExtension();
-        const second = unexplained(mine, own);
-        mine = { ...mine, mutations: mine.mutations.filter((m) => first.mutations.includes(signature(m))), errors: second.errors.filter((e) => first.errors.includes(e)) };
-      }
-    }
-    // Nothing changed by Backstory: mutations and errors only of kinds the page makes itself.
-    expect(unexplained(mine, own)).toEqual({ mutations: [], errors: [] });
-    // Same text as without the extension (when the page's own scripts changed nothing).
-    if (!own[0]!.mutations.length && !mine.mutations.length) expect(mine.text).toBe(own[0]!.text);
+    // Nothing changed by Backstory: mutations and errors only of kinds the page makes itself,
+    // and the same text as without the extension (when the page's own scripts changed nothing).
+    const judged = await judge(mine, { without: (settleMs) => lookWithout(url, settleMs), withExtension });
+    expect(judged.unexplained).toEqual({ mutations: [], errors: [] });
+    if (judged.text) expect(judged.text.mine).toBe(judged.text.own);
   });
 });
 

@@ -2,7 +2,8 @@
  * The corpus oracle shared by the Chromium and Firefox corpus tests
  * (corpus.e2e.test.ts, corpus-firefox.e2e.test.ts): what a page did by itself or with
  * Backstory (`Seen`), which of Backstory's run's mutations and errors the page's own runs
- * explain, and the named pages whose verdict is known.
+ * explain (`judge`, which looks again where they differ), and the named pages whose
+ * verdict is known.
  */
 import type { PageMutation } from './watch.ts';
 
@@ -78,3 +79,40 @@ export const unexplained = (mine: Seen, own: Seen[], blocked: (e: string) => boo
 });
 
 export const clean = (u: Unexplained): boolean => !u.mutations.length && !u.errors.length;
+
+/** How a corpus test loads a page: without the extension (settling `settleMs`), and once more with it. */
+export interface Looks {
+  without(settleMs: number): Promise<Seen>;
+  withExtension(): Promise<Seen>;
+}
+
+/** What Backstory's run did that the page's own runs do not explain, and the text both ended with. */
+export interface Judgement {
+  unexplained: Unexplained;
+  /** Both innerTexts, compared only when neither run saw a mutation (null: the page's own scripts changed it). */
+  text: { mine: string; own: string } | null;
+}
+
+/**
+ * Judges Backstory's run of a page (`mine`) against the page's own runs. Pages run timers,
+ * lazy loaders and ads of their own, and race with their own DOMContentLoaded (what the page
+ * did before it, in `early`, explains the same change after it): a difference must show up
+ * again, against a longer look without the extension and in a second load with it, to
+ * count. The longer look lives at least as long as the page did with Backstory (which waited
+ * for the scan): a page's own timer, say a streamed section revealed 2.3 s after navigation,
+ * then gets its chance without us too. `blocked` as in `unexplained`.
+ */
+export async function judge(mine: Seen, looks: Looks, blocked: (e: string) => boolean = blockedFetch): Promise<Judgement> {
+  const own = [await looks.without(SETTLE_MS)];
+  if (!clean(unexplained(mine, own, blocked))) {
+    own.push(await looks.without(Math.max(SECOND_LOOK_MS, mine.livedMs + SETTLE_MS)));
+    const first = unexplained(mine, own, blocked);
+    if (!clean(first)) {
+      const again = await looks.withExtension();
+      const second = unexplained(again, own, blocked);
+      mine = { ...again, mutations: again.mutations.filter((m) => first.mutations.includes(signature(m))), errors: second.errors.filter((e) => first.errors.includes(e)) };
+    }
+  }
+  const text = !own[0]!.mutations.length && !mine.mutations.length ? { mine: mine.text, own: own[0]!.text } : null;
+  return { unexplained: unexplained(mine, own, blocked), text };
+}
