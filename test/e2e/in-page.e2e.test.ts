@@ -196,23 +196,8 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
     expect([...d.entities].sort()).toEqual([...want.entities].sort());
     expect(d.mentions).toBe(want.mentions);
     await expectUntouched(page);
-    // Hover "Moscow" inside the shadow root (Playwright pierces open roots).
-    const box = await page.locator('news-body').evaluate((host) => {
-      const root = host.shadowRoot!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf('Moscow');
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + 6);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      return null;
-    });
-    await page.mouse.move(1, 1);
-    await page.mouse.move(box!.x, box!.y, { steps: 3 });
+    // Hover "Moscow" inside the shadow root.
+    await hoverText(page, 'Moscow', 0, 'news-body');
     const open_ = await waitForDiagnostics(ctx, page, (x) => x.card.open, { what: 'card open on shadow text' });
     expect(open_.card.entityId).toBe('moscow');
     await page.close();

@@ -20,11 +20,16 @@ export async function openExtensionPage(ctx: ExtensionBrowser, path: ExtensionPa
   return p;
 }
 
-/** The viewport rectangle of the n-th occurrence (0-based) of `text` in the page's text nodes. */
-export async function textRect(page: Page, text: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+/**
+ * The viewport rectangle of the n-th occurrence (0-based) of `text` in the page's text nodes,
+ * or in the open shadow root of the element `shadowHost` (a selector) names.
+ */
+export async function textRect(page: Page, text: string, nth = 0, shadowHost?: string): Promise<{ x: number; y: number; width: number; height: number }> {
   const rect = await page.evaluate(
-    ({ text, nth }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    ({ text, nth, shadowHost }) => {
+      const root = shadowHost ? document.querySelector(shadowHost)?.shadowRoot : document.body;
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let seen = 0;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const s = n.nodeValue ?? '';
@@ -40,18 +45,19 @@ export async function textRect(page: Page, text: string, nth = 0): Promise<{ x: 
       }
       return null;
     },
-    { text, nth },
+    { text, nth, shadowHost },
   );
-  if (!rect) throw new Error(`"${text}" (occurrence ${nth}) not found in the text of ${page.url()}`);
+  if (!rect) throw new Error(`"${text}" (occurrence ${nth}) not found in the text of ${shadowHost ? `${shadowHost}'s shadow root in ` : ''}${page.url()}`);
   return rect;
 }
 
 /**
  * Moves the mouse onto the middle of the n-th occurrence of `text` (scrolling it into
- * view), approaching from a nearby blank point so that pointer events fire.
+ * view; in `shadowHost`'s open shadow root if given), approaching from a nearby blank
+ * point so that pointer events fire.
  */
-export async function hoverText(page: Page, text: string, nth = 0): Promise<void> {
-  const r = await textRect(page, text, nth);
+export async function hoverText(page: Page, text: string, nth = 0, shadowHost?: string): Promise<void> {
+  const r = await textRect(page, text, nth, shadowHost);
   await page.mouse.move(2, 2);
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 4 });
 }
