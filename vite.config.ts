@@ -107,18 +107,29 @@ function finishManifest(target: Target, manifest: Manifest): Plugin {
 }
 
 /**
- * The head every extension page shares (charset, viewport, a title until the page sets its
- * own), written once: each page's index.html holds only its entry script, and
- * src/ui/page.tsx sets the page's title and language in the reader's language.
+ * The document every extension page shares, written once: each page's index.html holds only
+ * its entry script, which this puts in the doctype, `<html lang="en">`, the charset, the
+ * viewport and a title until src/ui/page.tsx sets the page's own title and language.
  */
-function pageHead(): Plugin {
+function pageShell(): Plugin {
   return {
-    name: 'backstory-page-head',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { charset: 'utf-8' }, injectTo: 'head-prepend' },
-      { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' }, injectTo: 'head-prepend' },
-      { tag: 'title', children: 'Backstory', injectTo: 'head-prepend' },
-    ],
+    name: 'backstory-page-shell',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (entry) =>
+        [
+          '<!doctype html>',
+          '<html lang="en">',
+          '  <head>',
+          '    <meta charset="utf-8" />',
+          '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+          '    <title>Backstory</title>',
+          '  </head>',
+          `  <body>${entry.trim()}</body>`,
+          '</html>',
+          '',
+        ].join('\n'),
+    },
   };
 }
 
@@ -130,7 +141,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       packsPlugin(),
       preact(),
-      pageHead(),
+      pageShell(),
       // crxjs' own types disagree slightly with a manifest read from JSON.
       crx({ manifest: forCrx as never, browser: target }),
       finishManifest(target, manifest),
