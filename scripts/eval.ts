@@ -7,8 +7,7 @@
  * `--quiet` prints only the summary.
  */
 import { join } from 'node:path';
-import { bundledMatcher } from './lib/bundled-matcher.ts';
-import { loadBundledEntities } from './lib/packs.ts';
+import { bundled } from './lib/bundled-matcher.ts';
 import { goldFiles, metrics, REPO_ROOT, scoreFile, sharedDir, total, type FileScore } from './lib/evaluate.ts';
 
 const quiet = process.argv.includes('--quiet');
@@ -32,9 +31,9 @@ function report(label: string, scores: FileScore[]): void {
   console.log(row('TOTAL', total(scores)));
 }
 
-const ids = new Set(loadBundledEntities().map((e) => e.id));
+const { entities, matcher } = bundled();
+const ids = new Set(entities.map((e) => e.id));
 const known = (id: string): boolean => ids.has(id);
-const matcher = bundledMatcher();
 const shared = sharedDir();
 const all: FileScore[] = [];
 if (shared) {

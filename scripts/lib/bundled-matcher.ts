@@ -1,13 +1,21 @@
 /**
- * Node-only: the matcher compiled from the bundled packs (CLI, evaluation, benchmarks).
+ * Node-only: the bundled packs' entities and the matcher compiled from them (CLI,
+ * evaluation, benchmarks), read and compiled once per process.
  */
 import { compileMatcher, createMatcher, type Matcher } from '../../src/matcher/index.ts';
+import type { Entity } from '../../src/facts/types.ts';
 import { loadBundledEntities } from './packs.ts';
 
-let cached: Matcher | undefined;
+let cached: { entities: Entity[]; matcher: Matcher } | undefined;
 
-/** The matcher of every bundled pack, compiled once per process. */
-export function bundledMatcher(): Matcher {
-  cached ??= createMatcher(compileMatcher(loadBundledEntities()));
+/** Every bundled pack's entities and their matcher, from one read of the packs. */
+export function bundled(): { entities: Entity[]; matcher: Matcher } {
+  if (!cached) {
+    const entities = loadBundledEntities();
+    cached = { entities, matcher: createMatcher(compileMatcher(entities)) };
+  }
   return cached;
 }
+
+/** The matcher of every bundled pack. */
+export const bundledMatcher = (): Matcher => bundled().matcher;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { bundledMatcher } from '../../../scripts/lib/bundled-matcher.ts';
-import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
+import { bundled } from '../../../scripts/lib/bundled-matcher.ts';
 import { goldFiles, metrics, REPO_ROOT, scoreFile, sharedDir, total } from '../../../scripts/lib/evaluate.ts';
 
 const shared = sharedDir();
-const matcher = bundledMatcher();
-const ids = new Set(loadBundledEntities().map((e) => e.id));
+const { entities, matcher } = bundled();
+const ids = new Set(entities.map((e) => e.id));
 const known = (id: string): boolean => ids.has(id);
 
 describe('evaluation of the bundled pack', () => {
