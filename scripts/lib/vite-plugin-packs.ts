@@ -2,14 +2,15 @@
  * Build-time knowledge: validates the bundled packs (a bad pack fails the build with a
  * message naming the file, the entity and the field) and serves them as virtual modules:
  * - `virtual:backstory/matcher`  the compiled matcher (the background hands it to content scripts);
- * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against;
+ * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against,
+ *   and the scripts its names are written in (a page in another script is not read);
  * - `virtual:backstory/packs`    the full pack records, for the background and the pages.
  */
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
 import { readBundledPackDirs, PACKS_DIR } from './packs.ts';
 import { validatePacks, formatPackError } from '../../src/facts/validate.ts';
-import { compileMatcher } from '../../src/matcher/index.ts';
+import { compileMatcher, compiledScripts, type CompiledMatcher } from '../../src/matcher/index.ts';
 import type { Pack } from '../../src/facts/types.ts';
 
 const IDS = { matcher: 'virtual:backstory/matcher', tag: 'virtual:backstory/matcher-tag', packs: 'virtual:backstory/packs' } as const;
@@ -29,13 +30,16 @@ export function loadValidatedPacks(): Pack[] {
 export function packsPlugin(): Plugin {
   let packs: Pack[] | null = null;
   const get = (): Pack[] => (packs ??= loadValidatedPacks());
+  let compiled: CompiledMatcher | null = null;
   let json: string | null = null;
-  const compiledJson = (): string => (json ??= JSON.stringify(compileMatcher(get().flatMap((p) => p.entities))));
+  const compiledNow = (): CompiledMatcher => (compiled ??= compileMatcher(get().flatMap((p) => p.entities)));
+  const compiledJson = (): string => (json ??= JSON.stringify(compiledNow()));
   return {
     name: 'backstory-packs',
     buildStart() {
       packs = null;
       json = null;
+      compiled = null;
       get();
       this.addWatchFile(PACKS_DIR);
     },
@@ -44,7 +48,10 @@ export function packsPlugin(): Plugin {
     },
     load(id) {
       if (id === RESOLVED(IDS.matcher)) return `export default JSON.parse(${JSON.stringify(compiledJson())});`;
-      if (id === RESOLVED(IDS.tag)) return `export default ${JSON.stringify(createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16))};`;
+      if (id === RESOLVED(IDS.tag)) {
+        const tag = createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16);
+        return `export default ${JSON.stringify(tag)};\nexport const scripts = ${compiledScripts(compiledNow())};`;
+      }
       if (id === RESOLVED(IDS.packs)) {
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(get()))});`;
       }

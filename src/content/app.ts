@@ -5,7 +5,6 @@
  * switching off removes everything we placed. Diagnostics, step and reveal are answered
  * in every frame, active or not.
  */
-import type { CompiledMatcher } from '../matcher/index.ts';
 import type { Pack } from '../facts/types.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
 import type { ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
@@ -18,17 +17,20 @@ import { entitiesOnPage } from './scan/filters.ts';
 import { uiLang } from './strings.ts';
 import { diagnosticsOf } from './run/diagnostics.ts';
 import { Matchers } from './run/matchers.ts';
+import { ALL_SCRIPTS } from './run/frame.ts';
+import type { BundledSource } from './scan/bundled-matcher.ts';
 import { RecordsCache } from './run/records.ts';
 import { Run } from './run/run.ts';
 
-/** Runs the content script in `doc`; returns the teardown. */
-export function startContent(doc: Document, loadCompiled: () => Promise<CompiledMatcher>): () => void {
+/** Runs the content script in `doc` with the bundled matcher `bundled` (see scan/bundled-matcher.ts); returns the teardown. */
+export function startContent(doc: Document, bundled: BundledSource): () => void {
   const win = doc.defaultView!;
   const isTop = win === win.top;
   const life = new AbortController();
   // The bundled matcher is not in this script (content.js stays small whatever the pack's
-  // size): it is read from extension storage, or asked of the background (scan/bundled-matcher.ts).
+  // size): it is read from extension storage when a page is worth reading (scan/bundled-matcher.ts).
   const matchers = new Matchers();
+  matchers.setBundled(win, bundled.version, bundled.load);
   const records = new RecordsCache();
   const revealer = new Revealer();
 
@@ -103,7 +105,9 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
       revealer,
       settings: () => settings,
       known,
-      matchers: () => matchers.builders(userPacks, settings.disabledPacks),
+      matchers: () => matchers.ready(userPacks, settings.disabledPacks),
+      // Imported packs may name things in any script.
+      scripts: () => (userPacks.length ? ALL_SCRIPTS : bundled.scripts),
       onPassEnd: fetchRecords,
       report,
       teardown,
@@ -183,13 +187,8 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
     });
   });
 
-  const matcherLoaded = loadCompiled().then(
-    (c) => c,
-    () => null, // no bundled names; imported packs still work
-  );
-  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks(), matcherLoaded]).then(([stored, sites, packs, c]) => {
+  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]).then(([stored, sites, packs]) => {
     if (life.signal.aborted) return;
-    if (c) matchers.setBundled(win, c);
     settings = stored.settings;
     disabledSites = sites;
     userPacks = packs;

@@ -23,6 +23,12 @@ export interface Diagnostics {
   /** Main-thread time spent in our slices, rescans included. */
   busyMs: number;
   maxSliceMs: number;
+  /** Making the matchers ready in this frame (decoding the stored automaton, compiling imported packs), ms; part of busyMs. */
+  setupMs: number;
+  /** Whether a first look found the frame worth reading (text, in a script of the pack's names). */
+  read: boolean;
+  /** Time from the navigation's start to the first mark painted in this frame, ms (0: none). */
+  firstMarkMs: number;
   /** Number of scan passes (1 + rescans). */
   passes: number;
   /**
