@@ -74,45 +74,53 @@ export function buildRadix(keys: readonly string[], values: readonly number[]): 
   return { n: qLo.length, edges: edgeParts.join(''), lab: packInts(lab, 2), first: packInts(first, 2), out: packInts(out, 2) };
 }
 
-/** A two-digit packed column as a typed array (one tight loop: ~1 ns a value). */
-function unpack2(p: PackedInts): Int32Array {
-  const s = p.s;
-  const out = new Int32Array(s.length >> 1);
-  for (let i = 0, k = 0; i < out.length; i++, k += 2) out[i] = (s.charCodeAt(k) - 0x100) * 0x8000 + s.charCodeAt(k + 1) - 0x100;
-  return out;
-}
-
 /**
- * A stored automaton ready to walk: its three node columns (always two digits wide, see
- * `buildRadix`) unpacked into typed arrays, the edge labels read in place.
+ * A stored automaton ready to walk, read in place: nothing is unpacked or copied, so
+ * making one costs nothing whatever its size. The columns are always two digits wide
+ * (`packInts` with `width` 2), so one inlined reader serves them all.
  */
 export class Radix {
   readonly edges: string;
-  /** Start of node n's edge label in `edges` (n + 1: its end). */
-  readonly lab: Int32Array;
-  /** First child of node n (n + 1: one past its last child). */
-  readonly first: Int32Array;
-  /** 0, or 1 + the value of the key ending at node n. */
-  readonly out: Int32Array;
+  private readonly labS: string;
+  private readonly firstS: string;
+  private readonly outS: string;
 
   constructor(p: PackedRadix) {
     if (p.lab.w !== 2 || p.first.w !== 2 || p.out.w !== 2 || intCount(p.lab) !== p.n + 1 || intCount(p.first) !== p.n + 1 || intCount(p.out) !== p.n || intAt(p.lab, p.n) !== p.edges.length) {
       throw new Error('Radix: columns do not match the node count');
     }
     this.edges = p.edges;
-    this.lab = unpack2(p.lab);
-    this.first = unpack2(p.first);
-    this.out = unpack2(p.out);
+    this.labS = p.lab.s;
+    this.firstS = p.first.s;
+    this.outS = p.out.s;
+  }
+
+  /** Start of node n's edge label in `edges` (n + 1: its end). */
+  lab(n: number): number {
+    const s = this.labS;
+    return (s.charCodeAt(2 * n) - 0x100) * 0x8000 + s.charCodeAt(2 * n + 1) - 0x100;
+  }
+
+  /** First child of node n (n + 1: one past its last child). */
+  first(n: number): number {
+    const s = this.firstS;
+    return (s.charCodeAt(2 * n) - 0x100) * 0x8000 + s.charCodeAt(2 * n + 1) - 0x100;
+  }
+
+  /** 0, or 1 + the value of the key ending at node n. */
+  out(n: number): number {
+    const s = this.outS;
+    return (s.charCodeAt(2 * n) - 0x100) * 0x8000 + s.charCodeAt(2 * n + 1) - 0x100;
   }
 
   /** The child of `node` whose label starts with code unit `c`, or -1 (binary search). */
   child(node: number, c: number): number {
-    const { edges, lab, first } = this;
-    let lo = first[node]!;
-    let hi = first[node + 1]! - 1;
+    let lo = this.first(node);
+    let hi = this.first(node + 1) - 1;
+    const edges = this.edges;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const m = edges.charCodeAt(lab[mid]!);
+      const m = edges.charCodeAt(this.lab(mid));
       if (m === c) return mid;
       if (m < c) lo = mid + 1;
       else hi = mid - 1;
@@ -127,8 +135,8 @@ export class Radix {
     while (i < key.length) {
       node = this.child(node, key.charCodeAt(i));
       if (node < 0) return -1;
-      for (let p = this.lab[node]!; p < this.lab[node + 1]!; p++, i++) if (key.charCodeAt(i) !== this.edges.charCodeAt(p)) return -1;
+      for (let p = this.lab(node); p < this.lab(node + 1); p++, i++) if (key.charCodeAt(i) !== this.edges.charCodeAt(p)) return -1;
     }
-    return this.out[node]! - 1;
+    return this.out(node) - 1;
   }
 }

@@ -35,7 +35,7 @@ export function scanRadix<R extends Accepted>(
   accept: (value: number, start: number, end: number, continues: boolean, best: R | undefined) => R | undefined,
   emit: (start: number, result: R) => void,
 ): void {
-  const { edges, lab, out } = t;
+  const edges = t.edges;
   const n = text.length;
   let prevWord = false;
   let i = 0;
@@ -61,15 +61,15 @@ export function scanRadix<R extends Accepted>(
       i++;
       continue;
     }
-    let pos = lab[node]! + 1;
-    let edgeEnd = lab[node + 1]!;
+    let pos = t.lab(node) + 1;
+    let edgeEnd = t.lab(node + 1);
     let j = i + 1;
     let best: R | undefined;
     let lastWord = true;
     let fresh = true;
     for (;;) {
-      if (fresh && pos === edgeEnd && out[node]! > 0) {
-        const r = accept(out[node]! - 1, i, j, lastWord && wordContinues(text, j), best);
+      if (fresh && pos === edgeEnd && t.out(node) > 0) {
+        const r = accept(t.out(node) - 1, i, j, lastWord && wordContinues(text, j), best);
         if (r !== undefined) best = r;
       }
       fresh = false;
@@ -105,8 +105,8 @@ export function scanRadix<R extends Accepted>(
       } else {
         node = t.child(node, next);
         if (node < 0) break;
-        pos = lab[node]! + 1;
-        edgeEnd = lab[node + 1]!;
+        pos = t.lab(node) + 1;
+        edgeEnd = t.lab(node + 1);
       }
       j = k;
       if (next === 0x20) {
