@@ -34,6 +34,8 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     copyPublicDir: false,
     cssCodeSplit: false,
+    // BACKSTORY_NO_MINIFY=1: readable function names in a profile.
+    minify: process.env.BACKSTORY_NO_MINIFY ? false : 'oxc',
     lib: {
       entry: resolve(import.meta.dirname, 'src/content/index.ts'),
       formats: ['iife'],

@@ -94,6 +94,8 @@ const PLACE_SUFFIX = /^[ \u00a0](?:district|District|municipality|Municipality)(
 
 /** The end past a "district"/"Municipality" that follows a place's name at `end`, else `end`. */
 export function placeSuffixEnd(text: string, end: number): number {
+  const c = text.charCodeAt(end);
+  if (c !== 0x20 && c !== 0xa0) return end;
   const m = PLACE_SUFFIX.exec(text.slice(end, end + 14));
   return m ? end + m[0].length : end;
 }

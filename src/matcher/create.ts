@@ -1,7 +1,7 @@
 /**
- * A compiled matcher made ready to scan: the automata's node columns unpacked (the only
- * per-page work, well under a millisecond for the bundled packs), everything else read
- * from the compiled columns as it is. Wires scan, evidence and resolve together.
+ * A compiled matcher made ready to scan: the automata and the form table are read from
+ * their packed strings as they are; the only per-page work is the entity table (well under
+ * a millisecond for the bundled packs). Wires scan, evidence and resolve together.
  */
 import { charFlags, foldChar, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
 import { KA_AFTER_CONSONANT, KA_AFTER_VOWEL, KA_CONSONANT, KA_VOWEL } from './inflect.ts';

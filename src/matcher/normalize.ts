@@ -103,12 +103,19 @@ export const SCRIPT_GEORGIAN = 4;
 /** Letters of any other script (Greek, Arabic, Han…). */
 export const SCRIPT_OTHER = 8;
 
-/** The script bit of a letter, or 0 for anything that is not a letter. */
+/**
+ * The script bit of a letter, or 0 for anything else: by code point ranges alone (a page's
+ * first look runs it on a sample of the page before anything is loaded, so it stays cheap).
+ */
 export function letterScript(c: number): number {
-  if (!(charFlags(c) & WORD) || (c >= 0x30 && c <= 0x39)) return 0;
-  if (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff)) return SCRIPT_LATIN;
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? SCRIPT_LATIN : 0;
+  if (c < 0x250) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 ? SCRIPT_LATIN : 0;
+  if (c >= 0x1e00 && c <= 0x1eff) return SCRIPT_LATIN;
   if (c >= 0x400 && c <= 0x52f) return SCRIPT_CYRILLIC;
-  return scriptGroup(c) === GROUP_GEORGIAN ? SCRIPT_GEORGIAN : SCRIPT_OTHER;
+  if (scriptGroup(c) === GROUP_GEORGIAN) return SCRIPT_GEORGIAN;
+  // Greek to Myanmar, Hangul Jamo, kana and CJK ideographs, Hangul syllables.
+  if ((c >= 0x370 && c <= 0x10ff) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return SCRIPT_OTHER;
+  return 0;
 }
 
 /**

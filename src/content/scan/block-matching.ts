@@ -4,7 +4,8 @@
  * all the evidence is in. Mentions go to the scanner's store.
  */
 import type { Evidence, Hit, Matcher } from '../../matcher/index.ts';
-import { rangeOf, type TextBlock } from './blocks.ts';
+import { nodeAt, rangeOf, type TextBlock } from './blocks.ts';
+import { isRendered } from './skip.ts';
 import type { MentionStore, PageMention } from './mentions.ts';
 
 /** Characters the matcher reads in one step of a long block. */
@@ -75,6 +76,9 @@ export class BlockMatching {
           .filter((h) => h.start + winStart >= from && h.start + winStart < end)
           .map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
       }
+      if (!hits.length) continue;
+      // Names in text that is not rendered (display:none) are not marked; asked per name, not per element.
+      hits = hits.filter((h) => isRendered(block.nodes[nodeAt(block, h.start)]!));
       if (!hits.length) continue;
       // Imported packs never override a bundled name on the same words.
       if (claimed) hits = hits.filter((h) => !claimed!.some((c) => h.start < c.end && c.start < h.end));
