@@ -15,7 +15,7 @@ import { CardController } from './card/controller.tsx';
 import { Revealer, scrollToMention, stepIndex } from './input/navigate.ts';
 import { highlightsSupported } from './paint/highlight.ts';
 import { entitiesOnPage } from './scan/filters.ts';
-import { uiLang } from './strings.ts';
+import { chooseCardLanguage, uiLang } from './strings.ts';
 import { diagnosticsOf } from './run/diagnostics.ts';
 import { Matchers } from './run/matchers.ts';
 import { RecordsCache } from './run/records.ts';
@@ -40,7 +40,9 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
   let run: Run | null = null;
 
   const card = new CardController(doc, {
-    lang: uiLang(),
+    get lang() {
+      return uiLang(); // the language setting's, else the browser's
+    },
     record: (id) => records.get(id),
     openPanel: async (entityId) => {
       const r = await sendToBackground<ContentToBackground, 'backstory/open-panel'>('backstory/open-panel', { entityId });
@@ -169,6 +171,7 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
         records.reset();
         rescan = true;
       }
+      if (next.language !== settings.language) void chooseCardLanguage(next.language).then((now) => now && card.rerender());
       settings = next;
     }
     apply(rescan);
@@ -187,7 +190,12 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
     (c) => c,
     () => null, // no bundled names; imported packs still work
   );
-  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks(), matcherLoaded]).then(([stored, sites, packs, c]) => {
+  // The card's language is in place before the first card can open.
+  const settingsLoaded = loadSettings().then(async (stored) => {
+    await chooseCardLanguage(stored.settings.language);
+    return stored;
+  });
+  void Promise.all([settingsLoaded, loadDisabledSites(), loadUserPacks(), matcherLoaded]).then(([stored, sites, packs, c]) => {
     if (life.signal.aborted) return;
     if (c) matchers.setBundled(win, c);
     settings = stored.settings;
