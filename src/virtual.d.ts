@@ -14,3 +14,8 @@ declare module 'virtual:backstory/matcher-tag' {
   const tag: string;
   export default tag;
 }
+declare module 'virtual:backstory/country-names' {
+  /** By UI language, the names of the countries the bundled packs' sources are tied to, by ISO code. */
+  const names: Record<string, Record<string, string>>;
+  export default names;
+}
