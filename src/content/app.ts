@@ -14,7 +14,7 @@ import { CardController } from './card/controller.tsx';
 import { Revealer, scrollToMention, stepIndex } from './input/navigate.ts';
 import { highlightsSupported } from './paint/highlight.ts';
 import { entitiesOnPage } from './scan/filters.ts';
-import { uiLang } from './strings.ts';
+import { chooseCardLanguage, uiLang } from './strings.ts';
 import { diagnosticsOf } from './run/diagnostics.ts';
 import { Matchers } from './run/matchers.ts';
 import { ALL_SCRIPTS } from './run/frame.ts';
@@ -42,7 +42,9 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
   let run: Run | null = null;
 
   const card = new CardController(doc, {
-    lang: uiLang(),
+    get lang() {
+      return uiLang(); // the language setting's, else the browser's
+    },
     record: (id) => records.get(id),
     openPanel: async (entityId) => {
       const r = await sendToBackground<ContentToBackground, 'backstory/open-panel'>('backstory/open-panel', { entityId });
@@ -173,6 +175,7 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
         records.reset();
         rescan = true;
       }
+      if (next.language !== settings.language) void chooseCardLanguage(next.language).then((now) => now && card.rerender());
       settings = next;
     }
     apply(rescan);
@@ -187,7 +190,12 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
     });
   });
 
-  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]).then(([stored, sites, packs]) => {
+  // The card's language is in place before the first card can open.
+  const settingsLoaded = loadSettings().then(async (stored) => {
+    await chooseCardLanguage(stored.settings.language);
+    return stored;
+  });
+  void Promise.all([settingsLoaded, loadDisabledSites(), loadUserPacks()]).then(([stored, sites, packs]) => {
     if (life.signal.aborted) return;
     settings = stored.settings;
     disabledSites = sites;

@@ -1,10 +1,7 @@
-/** Options page entry: sets the page language and renders the pack manager. */
-import { render } from 'preact';
+/** Options page entry: renders the pack manager in the reader's language. */
 import { App } from './App.tsx';
-import { t, uiLang } from '../ui/i18n.ts';
+import { renderPage } from '../ui/render-page.tsx';
 import '../ui/base.css';
 import './options.css';
 
-document.documentElement.lang = uiLang();
-document.title = t('optionsTitle');
-render(<App />, document.getElementById('app')!);
+void renderPage('optionsTitle', () => <App />);

@@ -1,10 +1,7 @@
-/** Popup entry: sets the page language and renders the settings. */
-import { render } from 'preact';
+/** Popup entry: renders the settings in the reader's language. */
 import { App } from './App.tsx';
-import { t, uiLang } from '../ui/i18n.ts';
+import { renderPage } from '../ui/render-page.tsx';
 import '../ui/base.css';
 import './popup.css';
 
-document.documentElement.lang = uiLang();
-document.title = t('popupTitle');
-render(<App />, document.getElementById('app')!);
+void renderPage('popupTitle', () => <App />);

@@ -120,6 +120,8 @@ export type ContentToBackground = {
   'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
   /** Open the side panel at an entity. Must stay the first thing the handler does (user gesture). */
   'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
+  /** The card's strings in the UI language the reader chose (content scripts cannot read the extension's _locales). */
+  'backstory/ui-strings': { request: { lang: string; keys: string[] }; response: { strings: Record<string, string> } };
 };
 
 /** popup / side panel → background (no name shared with ContentToBackground: test/unit/shared/routes.test.ts) */

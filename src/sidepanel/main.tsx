@@ -1,10 +1,7 @@
-/** Side panel entry: sets the page language and renders the app. */
-import { render } from 'preact';
+/** Side panel entry: renders the app in the reader's language. */
 import { App } from './App.tsx';
-import { t, uiLang } from '../ui/i18n.ts';
+import { renderPage } from '../ui/render-page.tsx';
 import '../ui/base.css';
 import './sidepanel.css';
 
-document.documentElement.lang = uiLang();
-document.title = t('panelTitle');
-render(<App />, document.getElementById('app')!);
+void renderPage('panelTitle', () => <App />);

@@ -13,6 +13,9 @@
  * - control.ts      settings via storage, stop/wake the service worker, all frames' diagnostics,
  *                   page lag probe, JS heap, network recorder (pages, extension pages, worker)
  * - png.ts          `decodePng`, `rectDiff`: screenshot pixels without a dependency
+ * - axe.ts          `axeViolations` (a page or a part of it), `cardAxeViolations` (the card's
+ *                   closed root through CDP, plus colour contrast; Chromium)
+ * - card-budget.ts  `tallCards`, `offScriptCards`, `lettersOf`, `scriptShare`
  * - corpus.ts       (not re-exported: import it directly) the corpus oracle shared by the
  *                   Chromium and Firefox corpus tests
  */
