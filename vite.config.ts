@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pkg from './package.json' with { type: 'json' };
 import { packsPlugin } from './scripts/lib/vite-plugin-packs.ts';
+import { preactWithoutInnerHtml } from './scripts/lib/vite-plugin-preact-no-inner-html.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -113,6 +114,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       packsPlugin(),
+      preactWithoutInnerHtml(),
       preact(),
       // crxjs' own types disagree slightly with a manifest read from JSON.
       crx({ manifest: forCrx as never, browser: target }),
