@@ -27,6 +27,25 @@ const layerZones = [
   { target: './src/facts', from: './src/ui', message: 'Facts are data and pure checks.' },
 ];
 
+/** Syntax no file may use. */
+const NO_EVAL = [
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+];
+
+/**
+ * The extension never turns a string into markup: the build's Preact has no
+ * dangerouslySetInnerHTML (scripts/lib/vite-plugin-preact-no-inner-html.ts) and web-ext lint
+ * must find no innerHTML assignment in the package.
+ */
+const NO_MARKUP_STRINGS = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: the build’s Preact refuses it.' },
+  { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: the build’s Preact refuses it.' },
+  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML assignment: build nodes (or Preact elements).' },
+  { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]", message: 'No markup from strings.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No markup from strings.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.web-ext-artifacts/**', 'public/**'] },
   js.configs.recommended,
@@ -38,12 +57,12 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones: [...surfaceZones, ...layerZones] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
-      ],
+      'no-restricted-syntax': ['error', ...NO_EVAL],
     },
+  },
+  {
+    files: ['src/**'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_EVAL, ...NO_MARKUP_STRINGS] },
   },
   {
     files: ['src/matcher/**'],

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pkg from './package.json' with { type: 'json' };
 import { packsPlugin } from './scripts/lib/vite-plugin-packs.ts';
+import { preactWithoutInnerHtml } from './scripts/lib/vite-plugin-preact-no-inner-html.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -109,7 +110,8 @@ function finishManifest(target: Target, manifest: Manifest): Plugin {
 /**
  * The document every extension page shares, written once: each page's index.html holds only
  * its entry script, which this puts in the doctype, `<html lang="en">`, the charset, the
- * viewport and a title until src/ui/page.tsx sets the page's own title and language.
+ * viewport, a title and the `#app` root (src/ui/render-page.tsx then sets the page's own
+ * title and language and renders into it).
  */
 function pageShell(): Plugin {
   return {
@@ -125,7 +127,10 @@ function pageShell(): Plugin {
           '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
           '    <title>Backstory</title>',
           '  </head>',
-          `  <body>${entry.trim()}</body>`,
+          '  <body>',
+          '    <div id="app"></div>',
+          `    ${entry.trim()}`,
+          '  </body>',
           '</html>',
           '',
         ].join('\n'),
@@ -140,6 +145,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       packsPlugin(),
+      preactWithoutInnerHtml(),
       preact(),
       pageShell(),
       // crxjs' own types disagree slightly with a manifest read from JSON.

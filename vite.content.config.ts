@@ -9,6 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { dirname, resolve } from 'node:path';
 import { packsPlugin } from './scripts/lib/vite-plugin-packs.ts';
+import { preactWithoutInnerHtml } from './scripts/lib/vite-plugin-preact-no-inner-html.ts';
 
 const SEAM = resolve(import.meta.dirname, 'src/shared/browser.ts');
 
@@ -25,7 +26,7 @@ function nativeBrowserSeam(): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [nativeBrowserSeam(), packsPlugin(), preact()],
+  plugins: [nativeBrowserSeam(), packsPlugin(), preactWithoutInnerHtml(), preact()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: `dist/${mode === 'firefox' ? 'firefox' : 'chrome'}`,
@@ -34,6 +35,8 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     copyPublicDir: false,
     cssCodeSplit: false,
+    // BACKSTORY_NO_MINIFY=1: readable function names in a profile.
+    minify: process.env.BACKSTORY_NO_MINIFY ? false : 'oxc',
     lib: {
       entry: resolve(import.meta.dirname, 'src/content/index.ts'),
       formats: ['iife'],

@@ -32,6 +32,7 @@ import { loadBundledEntities } from './lib/packs.ts';
 import type { Row as MatcherRow } from './lib/matcher-bench.ts';
 import { benchPage, controlExtension, median, type PageResult } from './lib/bench-pages.ts';
 import { runStressCase, stressCases, stressRoutes, type StressResult } from './lib/bench-stress.ts';
+import { runStartupBench } from './lib/bench-startup.ts';
 
 // ---- options ---------------------------------------------------------------------------
 
@@ -65,12 +66,16 @@ const log = (s: string): void => void process.stderr.write(`${s}\n`);
 // ---- budgets ---------------------------------------------------------------------------
 
 const BUDGET = {
-  floorRatio: 3,
+  floorRatio: 5,
+  noNamesMs: 2,
   markJsRatio: 10,
   sliceMs: 16,
-  loadPct: 5,
+  loadPct: 3,
   gzipKB: 40,
   cardMs: 16.7,
+  decodeMs: 1,
+  synthDecodeMs: 10,
+  synthScanMBs: 20,
 } as const;
 const mark = (ok: boolean): string => (ok ? '✅ met' : '❌ missed');
 
@@ -205,6 +210,9 @@ async function main(): Promise<void> {
   const eagerKB = eager.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length / 1024, 0);
   const lazy = manifest.web_accessible_resources?.length ? 'see web_accessible_resources' : 'none (one IIFE, no web-accessible chunks)';
 
+  // Start-up of the automaton (Node), today's pack and synthetic packs.
+  const startup = flag('no-matcher') ? [] : runStartupBench(log);
+
   // Matcher.
   let matcher: MatcherRow[] = [];
   let matcherNote = '';
@@ -253,8 +261,20 @@ async function main(): Promise<void> {
   md.push('| what | budget | measured | worst page | |', '| --- | --- | --- | --- | --- |');
   const wf = worst('floorRatio', 1);
   md.push(`| scan + mark busy time ÷ cold TreeWalker read | ≤ ${BUDGET.floorRatio}× (median) | ${fmt(medFloor, 2)}× | ${wf ? `${wf.page} ${fmt(wf.floorRatio, 2)}× (${wf.busyMs} vs ${wf.floorMs} ms)` : '–'} | ${mark(medFloor <= BUDGET.floorRatio)} |`);
+  const noNames = ok.filter((r) => r.entities === 0);
+  const wn = [...noNames].sort((a, b) => b.busyMs - a.busyMs)[0];
+  const medNoNames = median(noNames.map((r) => r.busyMs));
+  md.push(`| busy time on a page with no pack names | ≤ ${BUDGET.noNamesMs} ms | ${fmt(medNoNames)} ms median of ${noNames.length} pages (${noNames.filter((r) => !r.read).length} not read after the first look) | ${wn ? `${wn.page} ${wn.busyMs} ms` : '–'} | ${mark(noNames.every((r) => r.busyMs <= BUDGET.noNamesMs))} |`);
+  const marked = ok.filter((r) => r.firstMarkMs > 0);
+  const wfm = [...marked].sort((a, b) => b.firstMarkMs - a.firstMarkMs)[0];
+  md.push(`| time to first mark (navigation start → first mark painted) | – | ${fmt(median(marked.map((r) => r.firstMarkMs)))} ms median of ${marked.length} pages | ${wfm ? `${wfm.page} ${wfm.firstMarkMs} ms` : '–'} | – |`);
+  const read = ok.filter((r) => r.read);
+  const wd = [...read].sort((a, b) => b.setupMs - a.setupMs)[0];
+  md.push(`| automaton decode in the page (part of busy) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(read.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(read.every((r) => r.setupMs <= BUDGET.decodeMs))} |`);
+  const wh = [...ok].sort((a, b) => b.heapKB - a.heapKB)[0];
+  md.push(`| JS heap held by the content script after the scan (with − control) | – | ${fmt(median(ok.map((r) => r.heapKB)), 0)} KB median | ${wh ? `${wh.page} ${wh.heapKB} KB` : '–'} | – |`);
   const wm = worst('markJsRatio', -1);
-  md.push(`| mark.js time ÷ ours, same aliases | ≥ ${BUDGET.markJsRatio}× (median) | ${fmt(medMark)}× | ${wm ? `${wm.page} ${fmt(wm.markJsRatio)}× (${wm.markJs.ms} vs ${wm.busyMs} ms)` : '–'} | ${mark(medMark >= BUDGET.markJsRatio)} |`);
+  md.push(`| mark.js time ÷ ours, same aliases | ≥ ${BUDGET.markJsRatio}× (worst page) | ${fmt(medMark)}× median | ${wm ? `${wm.page} ${fmt(wm.markJsRatio)}× (${wm.markJs.ms} vs ${wm.busyMs} ms)` : '–'} | ${mark(wm !== undefined && wm.markJsRatio >= BUDGET.markJsRatio)} |`);
   const ws = worst('maxSliceMs', 1);
   md.push(`| longest main-thread slice | ≤ ${BUDGET.sliceMs} ms, every page | ${slicesOver.length} of ${ok.length} pages over | ${ws ? `${ws.page} ${ws.maxSliceMs} ms` : '–'} | ${mark(maxSlice <= BUDGET.sliceMs)} |`);
   const wl = worst('loadDeltaPct', 1);
@@ -268,20 +288,32 @@ async function main(): Promise<void> {
   }
   if (matcherNote) md.push(`| matcher throughput in Node | ≥ best of RegExp / Aho–Corasick | ${matcherNote} | | – |`);
   md.push('');
+  if (startup.length) {
+    md.push('### Start-up of the automaton (Node)', '');
+    md.push(`Budgets: decode ≤ ${BUDGET.decodeMs} ms for the bundled packs; the 100,000-alias pack decodes in ≤ ${BUDGET.synthDecodeMs} ms and scans at ≥ ${BUDGET.synthScanMBs} MB/s.`, '');
+    md.push('| pack | aliases | forms | automaton nodes | compile (build time) ms | stored KB | JSON parse ms | decode ms (cold) | heap MB | scan MB/s | |');
+    md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    for (const r of startup) {
+      const big = r.aliases >= 100_000;
+      const ok = big ? r.decodeMs <= BUDGET.synthDecodeMs && r.scanMBs >= BUDGET.synthScanMBs : r.pack === 'bundled packs' ? r.decodeMs <= BUDGET.decodeMs : true;
+      md.push(`| ${r.pack} | ${r.aliases.toLocaleString('en')} | ${r.forms.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${r.compileMs} | ${r.storedKB.toLocaleString('en')} | ${r.parseMs} | ${r.decodeMs} (${r.decodeColdMs}) | ${r.heapMB} | ${r.scanMBs} | ${mark(ok)} |`);
+    }
+    md.push('');
+  }
   md.push('### Per page', '');
-  md.push('| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms bare | load ms w/o | load ms with | Δload | mentions | entities |');
-  md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  md.push('| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms bare | load ms w/o | load ms with | Δload | mentions | entities | first mark ms | decode ms | heap KB |');
+  md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     if (r.error) {
-      md.push(`| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | error: ${r.error.replace(/\|/g, '/')} ||||||||||||| |`);
+      md.push(`| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | error: ${r.error.replace(/\|/g, '/')} |||||||||||||||| |`);
       continue;
     }
     md.push(
-      `| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | ${r.textNodes} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.markJs.aborted ? '>' : ''}${r.markJs.ms}${r.markJs.error ? ' (error)' : ''} | ${r.markJs.aborted ? '>' : ''}${fmt(r.markJsRatio)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.loadBareMs} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.entities} |`,
+      `| ${r.page} | ${(r.bytes / 1024).toFixed(0)} | ${r.textNodes} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.markJs.aborted ? '>' : ''}${r.markJs.ms}${r.markJs.error ? ' (error)' : ''} | ${r.markJs.aborted ? '>' : ''}${fmt(r.markJsRatio)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.loadBareMs} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.entities} | ${r.firstMarkMs || '–'} | ${r.read ? r.setupMs : 'not read'} | ${r.heapKB} |`,
     );
   }
   md.push(
-    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadBareMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} |`,
+    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadBareMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} | ${fmt(median(marked.map((r) => r.firstMarkMs)))} | ${fmt(median(read.map((r) => r.setupMs)), 2)} | ${fmt(median(ok.map((r) => r.heapKB)), 0)} |`,
   );
   if (stress.length) {
     md.push('', '### Stress pages', '');
@@ -323,6 +355,7 @@ async function main(): Promise<void> {
           contentGzipKB: eagerKB,
           lazy,
           matcher: matcherRows,
+          startup,
         },
         pages: results,
         stress: stress.map((s) => ({ ...s, diag: s.diag && { ...s.diag, entities: s.diag.entities.length } })),

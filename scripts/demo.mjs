@@ -5,8 +5,11 @@
  *
  * - With a display ($DISPLAY or $WAYLAND_DISPLAY): a normal window; Ctrl-C to quit.
  * - Without one (or with --headless): headless; writes screenshots of the marked page, an
- *   open card and the side panel to out/demo/, prints the folder and exits (0 when every
- *   step worked).
+ *   open card and the side panel (card and panel in light and dark mode) to out/demo/,
+ *   prints the folder and exits (0 when every step worked).
+ * - `--lang ru` / `--lang ka` (default en): Backstory's language setting is set to that
+ *   language, and Chromium gets `--lang` too (Chromium has no Georgian UI of its own).
+ *   The screenshots carry the language in their names: 2-card-ka-dark.png.
  *
  * Chromium is /usr/bin/chromium or $CHROMIUM_PATH; when missing and running as root on
  * Debian/Ubuntu, it is installed with apt-get. The page is served offline: every request
@@ -24,8 +27,22 @@ const DEMO = join(ROOT, 'scripts/demo');
 const DIST = join(ROOT, 'dist/chrome');
 const OUT = join(ROOT, 'out/demo');
 const APT = 'apt-get install -y --no-install-recommends chromium fonts-dejavu-core';
+const LANGS = ['en', 'ru', 'ka'];
+/** How the side panel names Galuzin in each UI language. */
+const GALUZIN = { en: 'Galuzin', ru: 'Галузин', ka: 'გალუზინ' };
 const args = process.argv.slice(2);
 const headed = !args.includes('--headless') && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+/** `--lang ka` or `--lang=ka`; English by default. */
+const lang = (() => {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'en';
+  const v = args[i].includes('=') ? args[i].slice('--lang='.length) : args[i + 1];
+  if (!LANGS.includes(v ?? '')) {
+    console.error(`--lang takes one of ${LANGS.join(', ')} (got ${v === undefined ? 'nothing' : `"${v}"`}).`);
+    process.exit(2);
+  }
+  return v;
+})();
 
 const step = (msg) => console.log(`\x1b[1m›\x1b[0m ${msg}`);
 function run(cmd, cmdArgs) {
@@ -85,7 +102,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: !headed,
   viewport: headed ? null : { width: 1280, height: 900 },
-  args: extensionArgs(DIST),
+  args: extensionArgs(DIST, lang === 'en' ? [] : [`--lang=${lang}`]),
 });
 await context.route('**/*', (route) => (isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
 const cleanup = async () => {
@@ -95,6 +112,14 @@ const cleanup = async () => {
 };
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 const extensionId = new URL(sw.url()).host;
+if (lang !== 'en') {
+  // Backstory's language setting, as the popup's Language menu saves it.
+  await sw.evaluate(async (language) => {
+    const got = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...(got.settings ?? {}), language } });
+  }, lang);
+  step(`Backstory's language: ${lang}.`);
+}
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 
@@ -135,7 +160,9 @@ if (headed) {
   const scanned = await waitFor((d) => d.status === 'done', 15_000);
   if (scanned) step(`Marked ${scanned.mentions} mentions of ${scanned.entities.length} entities in ${Math.round(scanned.scanMs)} ms.`);
   else problems.push('the content script did not finish a scan (no diagnostics with status "done")');
-  await page.screenshot({ path: join(OUT, '1-marked-page.png') });
+  const shot = (p, name) => p.screenshot({ path: join(OUT, name) }).then(() => shots.push(name));
+  const shots = [];
+  await shot(page, `1-marked-page-${lang}.png`);
 
   // Rest the pointer on "Galuzin" (its second mention, in the first paragraph) until the card opens.
   const box = await page.evaluate(() => {
@@ -158,23 +185,49 @@ if (headed) {
     const card = await waitFor((d) => d.card?.open, 5000);
     if (card) step(`Card open for ${card.card.entityId}.`);
     else problems.push('hovering "Galuzin" did not open a card (diagnostics card.open stayed false)');
-    await page.waitForTimeout(600); // let the card's fade-in finish
+    await page.waitForTimeout(600); // let the card's fade-in finish and its record arrive
+    const letters = (await diag())?.card?.letters;
+    const script = { ru: 'cyrillic', ka: 'georgian' }[lang];
+    if (card && script && letters) {
+      const share = letters[script] / (letters.latin + letters.cyrillic + letters.georgian || 1);
+      step(`The card's letters: ${Math.round(share * 100)}% ${script}.`);
+      if (share < 0.6) problems.push(`the card is only ${Math.round(share * 100)}% ${script} (the language setting did not reach it?)`);
+    }
   } else problems.push('"Galuzin" not found on the demo page');
-  await page.screenshot({ path: join(OUT, '2-card.png') });
+  await shot(page, `2-card-${lang}-light.png`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(200);
+  await shot(page, `2-card-${lang}-dark.png`);
 
   // The side panel page, as a tab pinned to the demo tab, at a side-panel width.
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.goto(`chrome-extension://${extensionId}/src/sidepanel/index.html?tab=${tabId}`);
   const listed = await panel
-    .waitForFunction(() => /Galuzin/.test(document.body.innerText), null, { timeout: 8000 })
+    // Galuzin as the panel names him in the UI language.
+    .waitForFunction((name) => document.body.innerText.includes(name), GALUZIN[lang], { timeout: 8000 })
     .then(() => true, () => false);
-  if (!listed) problems.push('the side panel did not list Galuzin');
+  if (!listed) problems.push(`the side panel did not list Galuzin (in ${lang})`);
   await panel.waitForTimeout(300);
-  await panel.screenshot({ path: join(OUT, '3-side-panel.png') });
+  if ((await panel.evaluate(() => document.documentElement.lang)) !== lang) problems.push(`the side panel is not in ${lang}`);
+  await shot(panel, `3-side-panel-${lang}-light.png`);
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await panel.waitForTimeout(200);
+  await shot(panel, `3-side-panel-${lang}-dark.png`);
+  // Galuzin's full background, as "Full background" on his card opens it.
+  await panel.emulateMedia({ colorScheme: 'light' });
+  const row = panel.locator('button.sp-row', { hasText: GALUZIN[lang] });
+  if (listed && (await row.count())) {
+    await row.first().click();
+    await panel.waitForTimeout(400);
+    await shot(panel, `4-side-panel-entity-${lang}-light.png`);
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await panel.waitForTimeout(200);
+    await shot(panel, `4-side-panel-entity-${lang}-dark.png`);
+  } else problems.push('no row for Galuzin in the side panel');
 
   await cleanup();
-  console.log(`\nScreenshots in ${OUT}/:\n  1-marked-page.png  2-card.png  3-side-panel.png`);
+  console.log(`\nScreenshots in ${OUT}/:\n  ${shots.join('\n  ')}`);
   if (problems.length) {
     console.error(`\nThe demo ran, but:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);

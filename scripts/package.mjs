@@ -7,14 +7,15 @@
  * with only what the extension needs (scripts/lib/package-files.mjs): no source maps
  * (unless `--sourcemaps`), no tests, no `.vite/` or other hidden build leftovers. Each zip
  * is read back and must hold exactly those files, including everything its manifest names.
- * The Firefox package is then unpacked and checked with `web-ext lint --self-hosted`.
+ * The Firefox package is then unpacked and checked with `web-ext lint --self-hosted`: any
+ * error or warning fails.
  * Prints each zip's path, size and file count; exits 1 with a message on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { leftOutFiles, manifestFiles, packageDirs, packageFiles, readZip } from './lib/package-files.mjs';
+import { leftOutFiles, manifestFiles, packageDirs, packageFiles, readZip, unpackZip } from './lib/package-files.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -102,14 +103,11 @@ function checkZip(zipPath, dir, files) {
   return entries;
 }
 
-/** web-ext lint on the unpacked Firefox package; fails on errors, prints warnings. */
+/** web-ext lint on the unpacked Firefox package; prints every message, fails on errors and warnings. */
 function lint(entries) {
   const tmp = mkdtempSync(join(tmpdir(), 'backstory-lint-'));
   try {
-    for (const [name, data] of entries) {
-      mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      writeFileSync(join(tmp, name), data);
-    }
+    unpackZip(entries, tmp);
     const r = spawnSync(process.execPath, [WEB_EXT, 'lint', '--source-dir', tmp, '--self-hosted', '--output', 'json', '--no-config-discovery'], { cwd: ROOT, env: TOOL_ENV, encoding: 'utf8' });
     if (r.error) fail(`web-ext lint could not run: ${r.error.message}`);
     let report;
@@ -123,7 +121,8 @@ function lint(entries) {
     for (const [kind, list] of [['error', errors], ['warning', warnings], ['notice', notices]]) {
       for (const m of list) console.log(`  ${kind} ${m.code}${m.file ? ` ${m.file}${m.line ? `:${m.line}` : ''}` : ''}: ${m.message}`);
     }
-    if (errors.length || r.status !== 0) fail(`web-ext lint found ${errors.length} error(s) in the Firefox package`);
+    // Warnings fail too: the package goes to addons.mozilla.org's reviewers with none.
+    if (errors.length || warnings.length || r.status !== 0) fail(`web-ext lint found ${errors.length} error(s) and ${warnings.length} warning(s) in the Firefox package`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -135,12 +134,15 @@ function main() {
   if (typeof version !== 'string' || !version) fail('package.json has no version');
   if (!existsSync(WEB_EXT)) fail('web-ext is not installed (node_modules/web-ext): run npm ci');
 
+  const chromeZip = join(DIST, `backstory-chrome-${version}.zip`);
+  const firefoxZip = join(DIST, `backstory-firefox-${version}.zip`);
+  // A run that fails leaves no package of an earlier build that looks like this one's.
+  for (const zip of [chromeZip, firefoxZip]) rmSync(zip, { force: true });
+
   run('the build (node scripts/build.mjs)', process.execPath, ['scripts/build.mjs']);
 
   const chrome = filesFor('chrome', version, opts);
   const firefox = filesFor('firefox', version, opts);
-  const chromeZip = join(DIST, `backstory-chrome-${version}.zip`);
-  const firefoxZip = join(DIST, `backstory-firefox-${version}.zip`);
 
   zipChrome(chrome.dir, chrome.files, chrome.left, chromeZip);
   checkZip(chromeZip, chrome.dir, chrome.files);

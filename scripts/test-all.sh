@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: everything, in order — typecheck, lint, unit + DOM tests, build, web-ext lint
-# of the Firefox build, browser (e2e) tests (installing Chromium and Firefox ESR first when
-# missing, as root with apt-get: scripts/ensure-browsers.sh) — then one summary line over
+# `npm test`: everything, in order — typecheck, lint, unit + DOM tests, build and store
+# packages (`npm run package`: both builds, the zips, web-ext lint of the Firefox package
+# with no error or warning), browser (e2e) tests on the build (installing Chromium and
+# Firefox ESR first when missing, as root with apt-get: scripts/ensure-browsers.sh), then a
+# subset of them on the packages (scripts/test-packages.mjs) — then one summary line over
 # all vitest tiers:
 #   N passed, N failed[, N skipped]
+# (the tests the package subset leaves out are not counted as skipped).
 # Every step runs even after a failure (so one run shows every problem); the exit status
 # is non-zero if any step failed.
 set -uo pipefail
@@ -40,41 +43,34 @@ step "unit + DOM tests"
 npx vitest run --project unit --project dom --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json"
 record "unit/DOM tests" $?
 
-step "build"
-npm run --silent build; record build $?
-
-step "web-ext lint (dist/firefox)"
-if [ -f dist/firefox/manifest.json ]; then
-  npx web-ext lint --source-dir dist/firefox --self-hosted --output json --no-config-discovery >"$RESULTS/web-ext-lint.json" 2>"$RESULTS/web-ext-lint.log"
-  node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const show = (kind, list) => list.forEach((m) => console.log(`  ${kind} ${m.code}: ${m.message}${m.file ? ` (${m.file})` : ""}`));
-    show("error  ", r.errors); show("warning", r.warnings);
-    console.log(`web-ext lint: ${r.count} messages, ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
-    process.exit(r.summary.errors > 0 ? 1 : 0);
-  ' "$RESULTS/web-ext-lint.json"
-  record "web-ext lint" $?
-else
-  echo "dist/firefox is missing (build failed?)"; record "web-ext lint" 1
-fi
+step "build + store packages (npm run package)"
+npm run --silent package; record "build/package" $?
 
 step "browser tests (e2e)"
 bash scripts/ensure-browsers.sh
 npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$RESULTS/e2e.json"
 record "e2e tests" $?
 
+step "e2e tests against the store packages (a subset: scripts/test-packages.mjs)"
+# The packages of the step above; it fails with a message when they were not written.
+node scripts/test-packages.mjs --no-package --json "$RESULTS/packages.json"
+record "e2e on the packages" $?
+
 # One line over every tier. A test file that failed to load counts as one failed test.
+# The package run (subset:) selects tests by name: the ones it leaves out are not skips.
 summary=$(node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
-  for (const f of process.argv.slice(1)) {
+  for (const arg of process.argv.slice(1)) {
+    const subset = arg.startsWith("subset:"), f = subset ? arg.slice(7) : arg;
     if (!fs.existsSync(f)) { failed += 1; continue; }          // the tier crashed before reporting
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    passed += r.numPassedTests; failed += r.numFailedTests;
+    if (!subset) skipped += r.numPendingTests + r.numTodoTests;
     for (const s of r.testResults) if (s.status === "failed" && s.assertionResults.length === 0) failed += 1;
   }
   process.stdout.write(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$RESULTS/unit.json" "$RESULTS/e2e.json")
+' "$RESULTS/unit.json" "$RESULTS/e2e.json" "subset:$RESULTS/packages.json")
 
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then

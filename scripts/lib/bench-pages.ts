@@ -28,6 +28,18 @@ export interface LoadFigures {
   loadMs: number;
 }
 
+/** The renderer's JS heap after a full garbage collection, KB (the isolate holds the page and our isolated world). */
+export async function heapKB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1024;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** Loads `url` and returns the `load` time from the navigation timing entry. */
 export async function timedLoad(page: Page, url: string, timeout = 30_000): Promise<LoadFigures> {
   await page.goto('about:blank');
@@ -139,6 +151,14 @@ export interface PageResult {
   loadBareDeltaPct: number;
   mentions: number;
   entities: number;
+  /** Median time from navigation start to the first mark painted (0: nothing marked). */
+  firstMarkMs: number;
+  /** Median time spent making the matcher ready in the page (decoding the stored automaton). */
+  setupMs: number;
+  /** Whether the first look found the page worth reading. */
+  read: boolean;
+  /** JS heap of the renderer after the scan, with the extension minus the control (median, KB). */
+  heapKB: number;
   error?: string;
 }
 
@@ -169,15 +189,19 @@ export async function benchPage(
   const bareMs: number[] = [];
   const floors: number[] = [];
   const diags: Diagnostics[] = [];
+  const heapWith: number[] = [];
+  const heapWithout: number[] = [];
   let text = { nodes: 0, chars: 0 };
   for (let i = 0; i < opts.loads; i++) {
     withoutMs.push((await timedLoad(control, url)).loadMs);
+    heapWithout.push(await heapKB(control));
     bareMs.push((await timedLoad(plain, url)).loadMs);
     const floor = await treeWalkerRead(plain);
     floors.push(floor.ms);
     text = { nodes: floor.nodes, chars: floor.chars };
     withMs.push((await timedLoad(ext.page, url)).loadMs);
     diags.push(await waitForScan(ext.ctx, ext.page, { timeout: 60_000 }));
+    heapWith.push(await heapKB(ext.page));
   }
   await timedLoad(plain, url);
   const mark = await markJs(plain, opts.terms, opts.markCapMs);
@@ -205,6 +229,10 @@ export async function benchPage(
     loadBareDeltaPct: loadBareMs > 0 ? r1((loadWithMs / loadBareMs - 1) * 100) : NaN,
     mentions: last.mentions,
     entities: last.entities.length,
+    firstMarkMs: r1(median(diags.map((d) => d.firstMarkMs))),
+    setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,
+    read: last.read,
+    heapKB: Math.round(median(heapWith) - median(heapWithout)),
   };
 }
 

@@ -145,7 +145,7 @@ export function mutationStorm(ms = 10_000): StressCase {
   };
 }
 
-/** 500 same-origin iframes (served pages: content scripts run in them), each naming Sokhumi once. */
+/** 500 same-origin iframes (served pages: content scripts run in them), each with a paragraph naming Sokhumi once. */
 export function manyIframes(count = 500): StressCase {
   const frames = Array.from({ length: count }, (_, i) => `<iframe src="/stress/frame.html?i=${i}" width="120" height="40" loading="eager"></iframe>`).join('');
   return {
@@ -153,7 +153,7 @@ export function manyIframes(count = 500): StressCase {
     what: `${count} same-origin iframes`,
     routes: {
       '/stress/frames.html': page('Many iframes', `<p>Frames about Tbilisi.</p>${frames}`),
-      '/stress/frame.html': page('Frame', '<p>A note from Sokhumi.</p>'),
+      '/stress/frame.html': page('Frame', `<p>A note from Sokhumi. ${'The rest of the paragraph is ordinary text about the weather and the roads. '.repeat(3)}</p>`),
     },
     path: '/stress/frames.html',
     mentions: 1,

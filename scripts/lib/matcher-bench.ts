@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import AhoCorasick from 'modern-ahocorasick';
 import type { Entity } from '../../src/facts/types.ts';
-import { compileMatcher, createMatcher } from '../../src/matcher/index.ts';
+import { compileMatcher, createMatcher, surfaceForms } from '../../src/matcher/index.ts';
 import { loadBundledEntities } from './packs.ts';
 import { benchText } from './bench-text.ts';
 
@@ -90,7 +90,7 @@ interface Engine {
 }
 
 function engines(entities: Entity[]): { forms: string[]; list: Engine[] } {
-  const forms = [...createMatcher(compileMatcher(entities)).forms];
+  const forms = surfaceForms(entities);
   const escaped = [...forms].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     forms,

@@ -21,3 +21,6 @@ export function packageDirs(files: string[]): Set<string>;
 
 /** The entries of a zip archive: files with their contents, and its folder entries (ending in `/`). */
 export function readZip(zip: Buffer): { files: Map<string, Buffer>; dirs: string[] };
+
+/** Writes the files of a zip (as `readZip` returns them) into `dir`. */
+export function unpackZip(files: Map<string, Buffer>, dir: string): void;

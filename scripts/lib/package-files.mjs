@@ -4,8 +4,8 @@
  * dependencies) so that scripts/package.mjs runs without a TypeScript loader; the types
  * are in package-files.d.mts. Paths are relative to the build folder, with `/`.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /** Folders that only hold tests. */
@@ -158,4 +158,17 @@ export function readZip(zip) {
     else throw new Error(`unsupported compression method ${method} for ${name}`);
   }
   return { files, dirs };
+}
+
+/**
+ * Writes the files of a zip (as `readZip` returns them) into `dir`, folders made as needed.
+ * `readZip` has refused absolute paths and `..`, so nothing lands outside `dir`.
+ * @param {Map<string, Buffer>} files
+ * @param {string} dir
+ */
+export function unpackZip(files, dir) {
+  for (const [name, data] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
 }

@@ -2,17 +2,25 @@
  * Build-time knowledge: validates the bundled packs (a bad pack fails the build with a
  * message naming the file, the entity and the field) and serves them as virtual modules:
  * - `virtual:backstory/matcher`  the compiled matcher (the background hands it to content scripts);
- * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against;
+<<<<<<< HEAD
+ * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against,
+ *   and the scripts its names are written in (a page in another script is not read);
  * - `virtual:backstory/packs`    the full pack records, for the background and the pages.
+=======
+ * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against;
+ * - `virtual:backstory/packs`    the full pack records, for the background and the pages;
+ * - `virtual:backstory/country-names`  the Georgian names of the countries the packs' sources
+ *   are tied to, from Node's Intl: Chromium's Intl has no Georgian data (it would say "Russia").
+>>>>>>> wt-15
  */
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
 import { readBundledPackDirs, PACKS_DIR } from './packs.ts';
 import { validatePacks, formatPackError } from '../../src/facts/validate.ts';
-import { compileMatcher } from '../../src/matcher/index.ts';
+import { compileMatcher, compiledScripts, type CompiledMatcher } from '../../src/matcher/index.ts';
 import type { Pack } from '../../src/facts/types.ts';
 
-const IDS = { matcher: 'virtual:backstory/matcher', tag: 'virtual:backstory/matcher-tag', packs: 'virtual:backstory/packs' } as const;
+const IDS = { matcher: 'virtual:backstory/matcher', tag: 'virtual:backstory/matcher-tag', packs: 'virtual:backstory/packs', countries: 'virtual:backstory/country-names' } as const;
 const RESOLVED = (id: string) => '\0' + id;
 
 /** Reads and validates the packs; throws an Error listing every problem. */
@@ -26,28 +34,50 @@ export function loadValidatedPacks(): Pack[] {
   return result.packs;
 }
 
+/** Languages whose country names are built in: those some browser's Intl cannot name countries in. */
+const COUNTRY_NAME_LANGS = ['ka'];
+
+/** `{ ka: { RU: 'რუსეთი', … } }` for every country a source of `packs` is tied to (empty where Node's Intl lacks the language). */
+export function countryNames(packs: Pack[]): Record<string, Record<string, string>> {
+  const codes = [...new Set(packs.flatMap((p) => p.entities.flatMap((e) => e.sources.map((s) => s.country ?? ''))))].filter(Boolean).sort();
+  return Object.fromEntries(
+    COUNTRY_NAME_LANGS.map((lang) => {
+      const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+      const known = names.resolvedOptions().locale === lang;
+      return [lang, known ? Object.fromEntries(codes.flatMap((c) => (names.of(c) ? [[c, names.of(c)!]] : []))) : {}];
+    }),
+  );
+}
+
 export function packsPlugin(): Plugin {
   let packs: Pack[] | null = null;
   const get = (): Pack[] => (packs ??= loadValidatedPacks());
+  let compiled: CompiledMatcher | null = null;
   let json: string | null = null;
-  const compiledJson = (): string => (json ??= JSON.stringify(compileMatcher(get().flatMap((p) => p.entities))));
+  const compiledNow = (): CompiledMatcher => (compiled ??= compileMatcher(get().flatMap((p) => p.entities)));
+  const compiledJson = (): string => (json ??= JSON.stringify(compiledNow()));
   return {
     name: 'backstory-packs',
     buildStart() {
       packs = null;
       json = null;
+      compiled = null;
       get();
       this.addWatchFile(PACKS_DIR);
     },
     resolveId(id) {
-      return id === IDS.matcher || id === IDS.tag || id === IDS.packs ? RESOLVED(id) : null;
+      return (Object.values(IDS) as string[]).includes(id) ? RESOLVED(id) : null;
     },
     load(id) {
       if (id === RESOLVED(IDS.matcher)) return `export default JSON.parse(${JSON.stringify(compiledJson())});`;
-      if (id === RESOLVED(IDS.tag)) return `export default ${JSON.stringify(createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16))};`;
+      if (id === RESOLVED(IDS.tag)) {
+        const tag = createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16);
+        return `export default ${JSON.stringify(tag)};\nexport const scripts = ${compiledScripts(compiledNow())};`;
+      }
       if (id === RESOLVED(IDS.packs)) {
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(get()))});`;
       }
+      if (id === RESOLVED(IDS.countries)) return `export default ${JSON.stringify(countryNames(get()))};`;
       return null;
     },
   };

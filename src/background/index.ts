@@ -12,7 +12,8 @@ import { watchUserPacks } from '../shared/user-packs.ts';
 import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
 import { paintBadge } from './badge.ts';
-import { t } from '../shared/i18n-catalogue.ts';
+import { catalogueStrings, loadCatalogue, t } from '../shared/i18n-catalogue.ts';
+import { chooseLanguage } from '../shared/i18n.ts';
 import compiled from 'virtual:backstory/matcher';
 import matcherTag from 'virtual:backstory/matcher-tag';
 import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-matcher-store.ts';
@@ -76,6 +77,7 @@ handle<ContentToBackground>('content', {
     return {};
   },
   'backstory/entities': ({ ids }) => entities(ids),
+  'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),
   'backstory/open-panel': ({ entityId }, sender) => {
     const tabId = sender.tab?.id;
     // Synchronous first: the user gesture does not survive an await.
@@ -107,8 +109,11 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId).then(() => tabState(tabId)).then(broadcast);
 });
 
+// The badge's title and the panel hints follow the reader's language setting too.
+void loadSettings().then(({ settings }) => chooseLanguage(settings.language, loadCatalogue));
 watchSettings(({ settings }) => {
   if (settings) knowledge = null;
+  if (settings) void chooseLanguage(settings.settings.language, loadCatalogue);
   void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && void refreshBadge(t.id)));
 });
 watchUserPacks(() => {

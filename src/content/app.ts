@@ -5,7 +5,6 @@
  * switching off removes everything we placed. Diagnostics, step and reveal are answered
  * in every frame, active or not.
  */
-import type { CompiledMatcher } from '../matcher/index.ts';
 import type { Pack } from '../facts/types.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
 import type { ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
@@ -15,20 +14,23 @@ import { CardController } from './card/controller.tsx';
 import { Revealer, scrollToMention, stepIndex } from './input/navigate.ts';
 import { highlightsSupported } from './paint/highlight.ts';
 import { entitiesOnPage } from './scan/filters.ts';
-import { uiLang } from './strings.ts';
+import { chooseCardLanguage, uiLang } from './strings.ts';
 import { diagnosticsOf } from './run/diagnostics.ts';
 import { Matchers } from './run/matchers.ts';
+import { ALL_SCRIPTS } from './run/frame.ts';
+import type { BundledSource } from './scan/bundled-matcher.ts';
 import { RecordsCache } from './run/records.ts';
 import { Run } from './run/run.ts';
 
-/** Runs the content script in `doc`; returns the teardown. */
-export function startContent(doc: Document, loadCompiled: () => Promise<CompiledMatcher>): () => void {
+/** Runs the content script in `doc` with the bundled matcher `bundled` (see scan/bundled-matcher.ts); returns the teardown. */
+export function startContent(doc: Document, bundled: BundledSource): () => void {
   const win = doc.defaultView!;
   const isTop = win === win.top;
   const life = new AbortController();
   // The bundled matcher is not in this script (content.js stays small whatever the pack's
-  // size): it is read from extension storage, or asked of the background (scan/bundled-matcher.ts).
+  // size): it is read from extension storage when a page is worth reading (scan/bundled-matcher.ts).
   const matchers = new Matchers();
+  matchers.setBundled(win, bundled.version, bundled.load);
   const records = new RecordsCache();
   const revealer = new Revealer();
 
@@ -40,7 +42,9 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
   let run: Run | null = null;
 
   const card = new CardController(doc, {
-    lang: uiLang(),
+    get lang() {
+      return uiLang(); // the language setting's, else the browser's
+    },
     record: (id) => records.get(id),
     openPanel: async (entityId) => {
       const r = await sendToBackground<ContentToBackground, 'backstory/open-panel'>('backstory/open-panel', { entityId });
@@ -103,7 +107,9 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
       revealer,
       settings: () => settings,
       known,
-      matchers: () => matchers.builders(userPacks, settings.disabledPacks),
+      matchers: () => matchers.ready(userPacks, settings.disabledPacks),
+      // Imported packs may name things in any script.
+      scripts: () => (userPacks.length ? ALL_SCRIPTS : bundled.scripts),
       onPassEnd: fetchRecords,
       report,
       teardown,
@@ -169,6 +175,7 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
         records.reset();
         rescan = true;
       }
+      if (next.language !== settings.language) void chooseCardLanguage(next.language).then((now) => now && card.rerender());
       settings = next;
     }
     apply(rescan);
@@ -183,13 +190,13 @@ export function startContent(doc: Document, loadCompiled: () => Promise<Compiled
     });
   });
 
-  const matcherLoaded = loadCompiled().then(
-    (c) => c,
-    () => null, // no bundled names; imported packs still work
-  );
-  void Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks(), matcherLoaded]).then(([stored, sites, packs, c]) => {
+  // The card's language is in place before the first card can open.
+  const settingsLoaded = loadSettings().then(async (stored) => {
+    await chooseCardLanguage(stored.settings.language);
+    return stored;
+  });
+  void Promise.all([settingsLoaded, loadDisabledSites(), loadUserPacks()]).then(([stored, sites, packs]) => {
     if (life.signal.aborted) return;
-    if (c) matchers.setBundled(win, c);
     settings = stored.settings;
     disabledSites = sites;
     userPacks = packs;

@@ -1,10 +1,14 @@
 /**
- * The card's words through the shared i18n core (src/shared/i18n.ts): the browser's
- * message catalogue where it has the key, else English. The content script does not
- * bundle the catalogue (`i18n.getMessage` works in content scripts): the fallbacks here
- * are only the card's few strings (test/unit/shared/locales.test.ts holds them to the catalogue).
+ * The card's words through the shared i18n core (src/shared/i18n.ts): the catalogue of
+ * the language chosen in the settings (its card strings asked of the background), else
+ * the browser's, else English. The content script does not bundle the catalogue
+ * (`i18n.getMessage` works in content scripts): the fallbacks here are only the card's few
+ * strings (test/unit/shared/locales.test.ts holds them to the catalogue).
  */
-import { translator } from '../shared/i18n.ts';
+import { chooseLanguage, translator } from '../shared/i18n.ts';
+import { sendToBackground } from '../shared/messaging.ts';
+import type { ContentToBackground } from '../shared/messages.ts';
+import type { LanguageSetting } from '../shared/settings-model.ts';
 import type { EntityType } from '../facts/types.ts';
 
 const EN = {
@@ -53,3 +57,10 @@ export const plural = (key: 'cardMoreFacts', n: number, lang: string): string =>
 export const typeLabel = (type: EntityType): string => t(`type_${type}`);
 
 export { uiLang } from '../shared/i18n.ts';
+
+/** Applies the language setting to the card's words; resolves to false when a later change took over. */
+export const chooseCardLanguage = (setting: LanguageSetting): Promise<boolean> =>
+  chooseLanguage(setting, async (lang) => {
+    const r = await sendToBackground<ContentToBackground, 'backstory/ui-strings'>('backstory/ui-strings', { lang, keys: Object.keys(EN) });
+    return r.ok ? r.strings : {};
+  });

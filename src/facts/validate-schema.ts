@@ -1,8 +1,8 @@
 /**
- * Pack validation, part 1: the shape of a pack and of each entity (zod schemas), with the
+ * Pack validation, part 1: the shape of a pack and of each entity (./schema.ts), with the
  * field-level rules (kebab ids, ISO dates, http(s) URLs, the source policy, lengths).
  */
-import { z } from 'zod';
+import { array, boolean, number, oneOf, strictObject, string, unknown, type Schema, type Typed } from './schema.ts';
 import { TOPIC_IDS, ENTITY_TYPES, SOURCE_KINDS, ENTITY_SCOPES } from './topics.ts';
 import { refusedSource } from './source-policy.ts';
 
@@ -47,75 +47,70 @@ export function isHttpUrl(s: string): boolean {
   }
 }
 
-const text = () =>
-  z.string({ error: 'expected a text (string)' }).refine((s) => s.trim() !== '', { error: 'must not be empty' });
+const text = () => string('expected a text (string)').refine((s) => s.trim() !== '', 'must not be empty');
 const kebab = (what: string) =>
-  text().refine((s) => KEBAB.test(s), {
-    error: (iss) => `${what} ${JSON.stringify(iss.input)} is not kebab-case (lowercase letters, digits and single hyphens)`,
-  });
+  text().refine((s) => KEBAB.test(s), (input) => `${what} ${JSON.stringify(input)} is not kebab-case (lowercase letters, digits and single hyphens)`);
 const isoDate = () =>
-  text().refine(isIsoDate, {
-    error: (iss) =>
-      `${JSON.stringify(iss.input)} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range "start/end" of those`,
-  });
-const list = <T extends z.ZodType>(item: T) => z.array(item, { error: 'expected a list (array)' });
+  text().refine(
+    isIsoDate,
+    (input) => `${JSON.stringify(input)} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range "start/end" of those`,
+  );
+const list = (item: Schema) => array(item, 'expected a list (array)');
+const nonEmptyList = (item: Schema, message: string) => list(item).refine((l) => l.length >= 1, message);
 
 const kindList = SOURCE_KINDS.join(', ');
 
-const SourceSchema = z.strictObject({
+const SourceSchema = strictObject({
   id: kebab('source id'),
   title: text(),
   url: text()
-    .refine(isHttpUrl, { error: (iss) => `expected an http(s) URL, got ${JSON.stringify(iss.input)}` })
-    .refine((u) => !isHttpUrl(u) || refusedSource(u) === undefined, {
-      error: (iss) => `may not be cited: ${refusedSource(iss.input as string) ?? ''}`,
-    }),
+    .refine(isHttpUrl, (input) => `expected an http(s) URL, got ${JSON.stringify(input)}`)
+    .refine((u) => !isHttpUrl(u) || refusedSource(u) === undefined, (input) => `may not be cited: ${refusedSource(input as string) ?? ''}`),
   publisher: text(),
-  kind: z.enum(SOURCE_KINDS, {
-    error: (iss) =>
-      iss.input === undefined
-        ? `is missing; every source says what it is, one of: ${kindList}`
-        : `${JSON.stringify(iss.input)} is not a source kind; expected one of: ${kindList}`,
-  }),
-  country: z
-    .string({ error: 'expected an ISO 3166-1 alpha-2 country code ("GE", "RU")' })
-    .regex(/^[A-Z]{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 3166-1 alpha-2 country code ("GE", "RU")` })
+  kind: oneOf(SOURCE_KINDS, (input) =>
+    input === undefined
+      ? `is missing; every source says what it is, one of: ${kindList}`
+      : `${JSON.stringify(input)} is not a source kind; expected one of: ${kindList}`,
+  ),
+  country: string('expected an ISO 3166-1 alpha-2 country code ("GE", "RU")')
+    .refine((s) => /^[A-Z]{2}$/.test(s), (input) => `${JSON.stringify(input)} is not an ISO 3166-1 alpha-2 country code ("GE", "RU")`)
     .optional(),
   accessed: isoDate(),
 });
 
-const translations = <T extends z.ZodType>(item: T) => z.strictObject({ ru: item.optional(), ka: item.optional() });
+const translations = <T>(item: Typed<T>) => strictObject({ ru: item.optional(), ka: item.optional() });
 
-const FactSchema = z.strictObject({
+const FactSchema = strictObject({
   label: text(),
   value: text(),
   date: isoDate().optional(),
   asOf: isoDate().optional(),
   source: text(),
-  key: z.boolean({ error: 'expected true or false' }).optional(),
-  i18n: translations(z.strictObject({ label: text(), value: text() })).optional(),
+  key: boolean('expected true or false').optional(),
+  i18n: translations(strictObject({ label: text(), value: text() })).optional(),
 });
 
-const TimelineSchema = z.strictObject({
+const TimelineSchema = strictObject({
   date: isoDate(),
   text: text(),
   source: text(),
-  i18n: translations(z.strictObject({ text: text() })).optional(),
+  i18n: translations(strictObject({ text: text() })).optional(),
 });
-const RelationSchema = z.strictObject({ id: kebab('entity id'), relation: text() });
+const RelationSchema = strictObject({ id: kebab('entity id'), relation: text() });
 
-const AliasesSchema = z.strictObject({
+const AliasesSchema = strictObject({
   en: list(text()).optional(),
   ru: list(text()).optional(),
   ka: list(text()).optional(),
   other: list(text()).optional(),
 });
 
-const DisambiguationSchema = z.strictObject({
-  aliases: list(text()).min(1, { error: 'expected at least one ambiguous alias' }),
-  prior: z.number({ error: 'expected a number from 0 to 1' }).min(0, { error: 'expected a number from 0 to 1' }).max(1, {
-    error: 'expected a number from 0 to 1',
-  }),
+const PRIOR = 'expected a number from 0 to 1';
+const DisambiguationSchema = strictObject({
+  aliases: nonEmptyList(text(), 'expected at least one ambiguous alias'),
+  prior: number(PRIOR)
+    .refine((n) => n >= 0, PRIOR)
+    .refine((n) => n <= 1, PRIOR),
   cues: list(text()),
   cueEntities: list(kebab('entity id')).optional(),
   against: list(text()).optional(),
@@ -124,27 +119,19 @@ const DisambiguationSchema = z.strictObject({
 
 const topicList = TOPIC_IDS.join(', ');
 const typeList = ENTITY_TYPES.join(', ');
+const MAX_I18N_SUMMARY = Math.round(MAX_SUMMARY * 1.4);
 
-export const EntitySchema = z.strictObject({
+export const EntitySchema = strictObject({
   id: kebab('id'),
   name: text(),
-  type: z.enum(ENTITY_TYPES, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not an entity type; expected one of: ${typeList}`,
-  }),
-  scope: z
-    .enum(ENTITY_SCOPES, {
-      error: (iss) => `${JSON.stringify(iss.input)} is not a scope; expected one of: ${ENTITY_SCOPES.join(', ')}`,
-    })
-    .optional(),
-  topics: list(
-    z.enum(TOPIC_IDS as unknown as [string, ...string[]], {
-      error: (iss) => `${JSON.stringify(iss.input)} is not in the topic vocabulary; expected one of: ${topicList}`,
-    }),
-  ).min(1, { error: 'expected at least one topic' }),
+  type: oneOf(ENTITY_TYPES, (input) => `${JSON.stringify(input)} is not an entity type; expected one of: ${typeList}`),
+  scope: oneOf(ENTITY_SCOPES, (input) => `${JSON.stringify(input)} is not a scope; expected one of: ${ENTITY_SCOPES.join(', ')}`).optional(),
+  topics: nonEmptyList(
+    oneOf(TOPIC_IDS, (input) => `${JSON.stringify(input)} is not in the topic vocabulary; expected one of: ${topicList}`),
+    'expected at least one topic',
+  ),
   aliases: AliasesSchema,
-  summary: text().refine((s) => s.length <= MAX_SUMMARY, {
-    error: (iss) => `is ${(iss.input as string).length} characters long; at most ${MAX_SUMMARY} allowed`,
-  }),
+  summary: text().refine((s) => s.length <= MAX_SUMMARY, (input) => `is ${(input as string).length} characters long; at most ${MAX_SUMMARY} allowed`),
   facts: list(FactSchema),
   timeline: list(TimelineSchema).optional(),
   related: list(RelationSchema).optional(),
@@ -152,24 +139,22 @@ export const EntitySchema = z.strictObject({
   disambiguation: DisambiguationSchema.optional(),
   note: text().optional(),
   i18n: translations(
-    z.strictObject({
+    strictObject({
       name: text().optional(),
       summary: text()
-        .refine((s) => s.length <= MAX_SUMMARY * 1.4, {
-          error: (iss) => `is ${(iss.input as string).length} characters long; at most ${Math.round(MAX_SUMMARY * 1.4)} allowed`,
-        })
+        .refine((s) => s.length <= MAX_SUMMARY * 1.4, (input) => `is ${(input as string).length} characters long; at most ${MAX_I18N_SUMMARY} allowed`)
         .optional(),
       note: text().optional(),
     }),
   ).optional(),
-  gender: z.enum(['m', 'f'], { error: 'expected "m" or "f"' }).optional(),
-  distinctiveSurname: z.boolean({ error: 'expected true or false' }).optional(),
+  gender: oneOf(['m', 'f'], 'expected "m" or "f"').optional(),
+  distinctiveSurname: boolean('expected true or false').optional(),
 });
 
-export const PackMetaSchema = z.strictObject({
+export const PackMetaSchema = strictObject({
   id: kebab('pack id'),
   name: text(),
   version: text(),
   description: text(),
-  entities: list(z.unknown()),
+  entities: list(unknown()),
 });

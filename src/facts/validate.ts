@@ -9,7 +9,8 @@
  */
 import type { Entity, Pack } from './types.ts';
 import { DEFAULT_MAX_ERRORS, EntitySchema, PackMetaSchema } from './validate-schema.ts';
-import { Collector, formatPath, issueMessages, type PackError } from './validate-issues.ts';
+import { Collector, formatPath, type PackError } from './validate-issues.ts';
+import type { Issue } from './schema.ts';
 import { checkEntity, checkSharedAliases, checkUniqueIds, type Located } from './validate-entities.ts';
 
 export { MAX_SUMMARY, MAX_KEY_FACTS, DEFAULT_MAX_ERRORS, isIsoDate, isHttpUrl } from './validate-schema.ts';
@@ -37,33 +38,32 @@ interface ParsedPack {
 
 function parsePack(input: unknown, opts: ValidateOptions, out: Collector): ParsedPack | undefined {
   const packFile = opts.file ?? '(pack)';
-  const meta = PackMetaSchema.safeParse(input);
-  if (!meta.success) {
-    for (const m of issueMessages(meta.error.issues, input)) {
-      // An entity that is not even an object is reported against its own file.
-      out.add({ file: packFile, field: formatPath(m.path), message: m.message });
-    }
+  const metaIssues: Issue[] = [];
+  PackMetaSchema.check(input, [], metaIssues);
+  if (metaIssues.length > 0) {
+    for (const m of metaIssues) out.add({ file: packFile, field: formatPath(m.path), message: m.message });
     return undefined;
   }
+  const { entities, ...meta } = input as ParsedPack['meta'] & { entities: unknown[] };
   const items: Located[] = [];
   let complete = true;
-  meta.data.entities.forEach((raw, i) => {
+  for (const [i, raw] of entities.entries()) {
     const file = opts.fileOfEntity?.(i) ?? packFile;
     const prefix = opts.fileOfEntity ? [] : ['entities', i];
     const maybeId = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
     const entityId = typeof maybeId === 'string' && maybeId.trim() !== '' ? maybeId : undefined;
-    const parsed = EntitySchema.safeParse(raw);
-    if (!parsed.success) {
+    const issues: Issue[] = [];
+    EntitySchema.check(raw, [], issues);
+    if (issues.length > 0) {
       complete = false;
-      for (const m of issueMessages(parsed.error.issues, raw)) {
+      for (const m of issues) {
         out.add({ file, ...(entityId ? { entityId } : {}), field: formatPath([...prefix, ...m.path]), message: m.message });
       }
-      return;
+      continue;
     }
-    items.push({ entity: parsed.data as Entity, file, prefix: opts.fileOfEntity ? '' : `entities[${i}].` });
-  });
-  const { entities: _e, ...rest } = meta.data;
-  return { meta: rest, items, complete };
+    items.push({ entity: raw as Entity, file, prefix: opts.fileOfEntity ? '' : `entities[${i}].` });
+  }
+  return { meta, items, complete };
 }
 
 

@@ -94,18 +94,8 @@ const PLACE_SUFFIX = /^[ \u00a0](?:district|District|municipality|Municipality)(
 
 /** The end past a "district"/"Municipality" that follows a place's name at `end`, else `end`. */
 export function placeSuffixEnd(text: string, end: number): number {
+  const c = text.charCodeAt(end);
+  if (c !== 0x20 && c !== 0xa0) return end;
   const m = PLACE_SUFFIX.exec(text.slice(end, end + 14));
   return m ? end + m[0].length : end;
-}
-
-/** Letters of a script a page must show before its names are built (a few words, not a menu item). */
-export const SCRIPT_MIN_LETTERS = 40;
-
-/** How many letters of `pattern` (a one-character class) `text` holds, counted up to SCRIPT_MIN_LETTERS. */
-export function countLetters(pattern: RegExp | null | undefined, text: string): number {
-  if (!pattern) return 0;
-  const all = new RegExp(pattern.source, 'g');
-  let n = 0;
-  while (n < SCRIPT_MIN_LETTERS && all.exec(text)) n++;
-  return n;
 }

@@ -1,10 +1,14 @@
 /**
- * Entities → the compact, JSON-serialisable matcher. Runs at build time for the bundled
- * packs and in the page for user-imported packs, so it stays small and fast. It cleans
- * and filters the aliases; the page expands the inflected forms when it hydrates.
+ * Entities → the compiled, JSON-serialisable matcher: the cleaned and filtered aliases,
+ * their declined forms (forms.ts) and the automata over forms and cue words (radix.ts).
+ * Runs at build time for the bundled packs and in the options page and the content script
+ * for user-imported packs.
  */
 import type { Entity, EntityType } from '../facts/types.ts';
-import { cleanForm, foldKey, slugId } from './normalize.ts';
+import { cleanForm, foldKey } from './normalize.ts';
+import { expandForms, packForms, storableKey } from './forms.ts';
+import { KA_AFTER_CONSONANT, KA_AFTER_VOWEL, KA_CONSONANT, KA_WHOLE } from './inflect.ts';
+import { buildRadix } from './radix.ts';
 import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
@@ -66,22 +70,29 @@ export function derivedPersonNames(list: readonly string[], russian: boolean): [
   return out;
 }
 
-/** Compiles entities into the serialisable matcher; see `CompiledMatcher`. */
-export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
+/** The aliases of a set of entities, cleaned and filtered, with their cue words and disambiguation records. */
+interface CompiledAliases {
+  /** Aliases (cleaned: whitespace-normalised, original case) in entity order, blockers in their place. */
+  aliases: string[];
+  /**
+   * Per alias: `(entity step) * 16 + surname * 8 + kind * 2 + ambiguous`, where the entity
+   * step is the entity number minus that of the previous alias (the first counts from 0),
+   * `surname` is 1 for a person's bare surname (typed or derived), `kind` is one of
+   * ALIAS_PLAIN/RU/KA/BLOCKER and `ambiguous` is `FORM_AMBIGUOUS`.
+   */
+  aliasInfo: number[];
+  /** Cue words and phrases, folded. */
+  cues: string[];
+  disambiguation: CompiledMatcher['disambiguation'];
+}
+
+function compileAliases(entities: readonly Entity[]): CompiledAliases {
   const aliases: string[] = [];
   const aliasInfo: number[] = [];
-  const names: string[] = [];
   const cueIndex = new Map<string, number>();
   const cues: string[] = [];
   const disambiguation: CompiledMatcher['disambiguation'] = [];
   const idIndex = new Map(entities.map((e, i) => [e.id, i]));
-  const typeNames: EntityType[] = [];
-  const topicNames: string[] = [];
-  const indexOf = <T>(list: T[], x: T): number => {
-    let k = list.indexOf(x);
-    if (k < 0) k = list.push(x) - 1;
-    return k;
-  };
   let lastEntity = 0;
 
   const addAlias = (alias: string, entity: number, kind: number, flags: number): void => {
@@ -118,14 +129,12 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     const ru = (a.ru ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ka = (a.ka ?? []).map(cleanForm).filter((s) => s.length > 0);
     const ownKeys = new Set([...plain, ...ru, ...ka].map(foldKey));
-    let first: string | undefined;
     const person = e.type === 'person';
     // A person's single-word alias that ends one of their full names is a bare surname.
     const lastWords = new Set([...plain, ...ru, ...ka].filter((s) => s.includes(' ')).map((s) => foldKey(s.slice(s.lastIndexOf(' ') + 1))));
     const add = (alias: string, kind: number, derived = false): void => {
       const key = foldKey(alias);
       if (isDemonym(key, ownKeys) || isDescription(alias)) return;
-      first ??= alias;
       const surname = person && !alias.includes(' ') && (derived || lastWords.has(key));
       addAlias(alias, ei, kind, (ambiguous.has(key) ? FORM_AMBIGUOUS : 0) | (surname ? ALIAS_SURNAME_BIT : 0));
     };
@@ -144,7 +153,6 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     derive(ru, ALIAS_RU);
     for (const s of ka) add(s, ALIAS_KA);
     derive(ka, ALIAS_KA);
-    names.push(first === e.name ? '' : e.name);
     if (d) {
       for (const b of d.blockers ?? []) {
         const f = cleanForm(b);
@@ -159,6 +167,19 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
       ]);
     }
   });
+  return { aliases, aliasInfo, cues, disambiguation };
+}
+
+/** Compiles entities into the serialisable matcher; see `CompiledMatcher`. */
+export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
+  const { aliases, aliasInfo, cues, disambiguation } = compileAliases(entities);
+  const typeNames: EntityType[] = [];
+  const topicNames: string[] = [];
+  const indexOf = <T>(list: T[], x: T): number => {
+    let k = list.indexOf(x);
+    if (k < 0) k = list.push(x) - 1;
+    return k;
+  };
   for (const e of entities) for (const t of e.topics) indexOf(topicNames, t);
   // Each entity's topics, in order, as the digits (topic number + 1) of one integer in base T + 1.
   const base = topicNames.length + 1;
@@ -168,19 +189,34 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     if (!Number.isSafeInteger(code)) throw new Error(`entity "${e.id}" has too many topics for the compiled matcher`);
     return code;
   });
+  const forms = packForms(expandForms(aliases, aliasInfo, (e) => entities[e]?.type === 'person'), entities.length);
+  const cueOrder = cues.flatMap((c, i) => (storableKey(c) ? [i] : [])).sort((a, b) => (cues[a]! < cues[b]! ? -1 : 1));
   return {
-    v: 3,
-    ids: entities.map((e) => (slugId(e.name) === e.id ? '' : e.id)),
-    names,
+    v: 4,
+    ids: entities.map((e) => e.id),
+    names: entities.map((e) => e.name),
     typeNames,
     types: entities.map((e) => indexOf(typeNames, e.type)),
     topicNames,
     topics,
-    aliases,
-    aliasInfo,
-    cues,
+    forms,
+    cues: buildRadix(cueOrder.map((i) => cues[i]!), cueOrder),
     disambiguation,
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
   };
+}
+
+/**
+ * Every surface form of the entities' names, spelled out (Georgian endings included): what
+ * the automaton matches, for tools and for the benchmark's other engines.
+ */
+export function surfaceForms(entities: readonly Entity[]): string[] {
+  const { aliases, aliasInfo } = compileAliases(entities);
+  const out = new Set<string>();
+  for (const f of expandForms(aliases, aliasInfo, (e) => entities[e]?.type === 'person')) {
+    if (f.stem === KA_WHOLE) out.add(f.text);
+    else for (const e of f.stem === KA_CONSONANT ? KA_AFTER_CONSONANT : KA_AFTER_VOWEL) out.add(f.text + e);
+  }
+  return [...out];
 }

@@ -7,7 +7,9 @@
  * m.findMentions('Galuzin’s remarks in Moscow…');
  * ```
  */
-export { compileMatcher } from './compile.ts';
-export { compiledEntityIds, createMatcher, createMatcherIncremental } from './create.ts';
+export { compileMatcher, surfaceForms } from './compile.ts';
+export { compiledEntityIds, createMatcher } from './create.ts';
+export { compiledScripts } from './entities.ts';
+export { SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN, SCRIPT_OTHER, letterScript } from './normalize.ts';
 export { FORM_AMBIGUOUS } from './types.ts';
-export type { CompiledMatcher, CompiledDisambiguation, Evidence, Hit, Matcher, MatcherBuilder, MatcherEntity, Mention } from './types.ts';
+export type { CompiledMatcher, CompiledDisambiguation, Evidence, Hit, Matcher, MatcherEntity, Mention } from './types.ts';

@@ -94,37 +94,66 @@ export function russianForms(alias: string, person: boolean): string[] {
   return [alias, ...forms.filter((f) => f !== alias)];
 }
 
-const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'სა', 'ით', 'ითა', 'ად', 'ო', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ივით', 'ელი'];
-const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
+/** Endings after a Georgian consonant stem ("თბილის" + "ი", "ში"…); never empty. */
+export const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'სა', 'ით', 'ითა', 'ად', 'ო', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ივით', 'ელი'];
+/** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
+export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
 /** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
 const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
 
-/** Case and postposition forms of the last word of a Georgian alias ("თბილისი" → "თბილისში", "თბილისის"…). */
-export function georgianForms(alias: string): string[] {
+/** Stem classes of `georgianStems`: the form as it is, or a stem taking the consonant or the vowel endings. */
+export const KA_WHOLE = 0;
+export const KA_CONSONANT = 1;
+export const KA_VOWEL = 2;
+
+/**
+ * The stems of a Georgian alias's case and postposition forms, each with the endings it
+ * takes (`KA_CONSONANT`: "თბილის" + "ი", "ში", "ის"…; `KA_VOWEL`: "ნატო" + "", "ს"…; `KA_WHOLE`:
+ * the alias only). The scan checks the ending after a stem, so the forms are never
+ * spelled out (a few stems instead of some twenty forms per alias). Endings after a hyphen
+ * ("ნატო-ს") are the scan's for every name (`georgianSuffixEnd`).
+ */
+export function georgianStems(alias: string): [string, number][] {
   const words = alias.split(' ');
   const last = words[words.length - 1] ?? '';
   const head = words.slice(0, -1);
-  if (!/[\u10d0-\u10ff]$/.test(last)) return [alias];
-  let lastForms: string[];
-  // An acronym (no vowel before its last letter, or at most four letters): its endings follow a hyphen.
-  const acronym = last.length <= 4 || !/[აეიოუ]/.test(last.slice(0, -1));
-  const hyphen = acronym && words.length === 1 ? KA_AFTER_HYPHEN.map((e) => `${last}-${e}`) : [];
+  if (!/[\u10d0-\u10ff]$/.test(last)) return [[alias, KA_WHOLE]];
+  let stem: string;
+  let kind: number;
   // A three-letter noun declines only inside a longer name ("აგვისტოს ომი"): alone it is too short to tell.
   if (last.endsWith('ი') && (last.length >= 4 || (words.length > 1 && last.length >= 3))) {
-    const stem = last.slice(0, -1);
-    lastForms = KA_AFTER_CONSONANT.map((e) => stem + e);
+    stem = last.slice(0, -1);
+    kind = KA_CONSONANT;
   } else if (/[აეოუ]$/.test(last) && last.length >= 3) {
-    lastForms = KA_AFTER_VOWEL.map((e) => last + e);
+    stem = last;
+    kind = KA_VOWEL;
   } else {
-    return [alias, ...hyphen];
+    return [[alias, KA_WHOLE]];
   }
   // Consonant-stem adjectives before the noun lose their -ი in some cases ("ქართულმა ოცნებამ").
   const heads: string[][] = [head];
   if (head.length > 0 && head.every((w) => w.endsWith('ი') && w.length >= 4)) {
     heads.push(head.map((w) => w.slice(0, -1)), head.map((w) => `${w.slice(0, -1)}მა`));
   }
+  return heads.map((h) => [[...h, stem].join(' '), kind]);
+}
+
+/**
+ * Every case and postposition form of a Georgian alias, spelled out ("თბილისი" →
+ * "თბილისში", "თბილისის"…, "ნატო" → "ნატო-ს"…): what `georgianStems` stands for (tools, tests, the
+ * benchmark's mark.js terms).
+ */
+export function georgianForms(alias: string): string[] {
+  const words = alias.split(' ');
+  const last = words[words.length - 1] ?? '';
+  // An acronym (no vowel before its last letter, or at most four letters): its endings follow a hyphen.
+  const acronym = /[\u10d0-\u10ff]$/.test(last) && (last.length <= 4 || !/[აეიოუ]/.test(last.slice(0, -1)));
+  const hyphen = acronym && words.length === 1 ? KA_AFTER_HYPHEN.map((e) => `${last}-${e}`) : [];
   const out = new Set<string>([alias]);
-  for (const h of heads) for (const f of lastForms) out.add([...h, f].join(' '));
+  for (const [stem, kind] of georgianStems(alias)) {
+    if (kind === KA_WHOLE) out.add(stem);
+    for (const e of kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : []) out.add(stem + e);
+  }
   for (const f of hyphen) out.add(f);
   return [...out];
 }

@@ -82,7 +82,7 @@ export function foldChar(c: number): number {
   return foldTable[c]!;
 }
 
-/** Script groups of the alias tries: built one by one, only when a page needs them. */
+/** Script groups of alias expansion order (forms.ts): Latin and everything else, Cyrillic, Georgian. */
 export const GROUP_OTHER = 0;
 export const GROUP_CYRILLIC = 1;
 export const GROUP_GEORGIAN = 2;
@@ -96,11 +96,27 @@ export function scriptGroup(c: number): number {
   return GROUP_OTHER;
 }
 
-/** Characters of each script group other than GROUP_OTHER (for a quick "does this text need it"). */
-export const GROUP_CHARS: Readonly<Record<number, string>> = {
-  [GROUP_CYRILLIC]: '\\u0400-\\u052f',
-  [GROUP_GEORGIAN]: '\\u10a0-\\u10ff\\u1c90-\\u1cbf\\u2d00-\\u2d2f',
-};
+/** Script bits of `letterScript`: what a page's first look compares with the scripts a pack's names use. */
+export const SCRIPT_LATIN = 1;
+export const SCRIPT_CYRILLIC = 2;
+export const SCRIPT_GEORGIAN = 4;
+/** Letters of any other script (Greek, Arabic, Han…). */
+export const SCRIPT_OTHER = 8;
+
+/**
+ * The script bit of a letter, or 0 for anything else: by code point ranges alone (a page's
+ * first look runs it on a sample of the page before anything is loaded, so it stays cheap).
+ */
+export function letterScript(c: number): number {
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? SCRIPT_LATIN : 0;
+  if (c < 0x250) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 ? SCRIPT_LATIN : 0;
+  if (c >= 0x1e00 && c <= 0x1eff) return SCRIPT_LATIN;
+  if (c >= 0x400 && c <= 0x52f) return SCRIPT_CYRILLIC;
+  if (scriptGroup(c) === GROUP_GEORGIAN) return SCRIPT_GEORGIAN;
+  // Greek to Myanmar, Hangul Jamo, kana and CJK ideographs, Hangul syllables.
+  if ((c >= 0x370 && c <= 0x10ff) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return SCRIPT_OTHER;
+  return 0;
+}
 
 /**
  * Normalises a surface form for storage: trims, collapses whitespace runs to one
@@ -135,12 +151,4 @@ export function foldKey(form: string): string {
   let out = '';
   for (let i = 0; i < form.length; i++) out += String.fromCharCode(foldChar(form.charCodeAt(i)));
   return out;
-}
-
-/**
- * The usual id of an entity named `name` ("Sochi (Dagomys) Agreement, 1992" →
- * "sochi-dagomys-agreement-1992"): the compiled matcher leaves out ids that equal it.
- */
-export function slugId(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

@@ -1,13 +1,13 @@
 /**
- * The one-pass scan: at each word start, walk the trie as far as the text allows and
- * keep the longest key that ends on a word boundary and that `accept` takes. Work per
- * character is bounded by the longest key, so the scan is linear in the text.
+ * The one-pass scan: at each word start, walk the automaton as far as the text allows and
+ * keep the longest key that `accept` takes. Work per character is bounded by the longest
+ * key, so the scan is linear in the text.
  */
 import { charFlags, foldChar, NEWLINE, SKIP, SPACE, WORD } from './normalize.ts';
-import { child, type Trie } from './trie.ts';
+import type { Radix } from './radix.ts';
 
 /** True when a word character continues the text at `j` (invisible characters are looked through). */
-function wordContinues(text: string, j: number): boolean {
+export function wordContinues(text: string, j: number): boolean {
   const n = text.length;
   for (; j < n; j++) {
     const f = charFlags(text.charCodeAt(j));
@@ -17,18 +17,25 @@ function wordContinues(text: string, j: number): boolean {
   return false;
 }
 
+/** What `accept` returns: a result that ends at `end`. */
+export interface Accepted {
+  end: number;
+}
+
 /**
- * Calls `emit` for each longest-leftmost, non-overlapping, word-bounded key found in
- * `text`. `pick` gives the trie for keys starting with a folded code unit (the alias
- * tries are split by script, see `scriptGroup`), or null for none. `accept(outputs, start, end)` decides whether a candidate key ending at `end`
- * is acceptable (case rules…) and returns what `emit` receives, or undefined.
+ * Calls `emit` for each longest-leftmost, non-overlapping key of `t` found in `text` that
+ * `accept` takes. `accept(value, start, end, continues, best)` is called at each key end
+ * (`value` is the key's value; `continues`: a word character follows, so only a stem whose
+ * ending the caller checks can match there; `best`: what it accepted earlier from `start`)
+ * and returns the new best result (its `end` may lie past `end`: a stem's ending), or undefined.
  */
-export function scanTrie<R>(
-  pick: (folded: number) => Trie | null,
+export function scanRadix<R extends Accepted>(
+  t: Radix,
   text: string,
-  accept: (outputs: number[], start: number, end: number) => R | undefined,
-  emit: (start: number, end: number, result: R) => void,
+  accept: (value: number, start: number, end: number, continues: boolean, best: R | undefined) => R | undefined,
+  emit: (start: number, result: R) => void,
 ): void {
+  const edges = t.edges;
   const n = text.length;
   let prevWord = false;
   let i = 0;
@@ -49,28 +56,23 @@ export function scanTrie<R>(
       continue;
     }
     prevWord = true;
-    const first = foldChar(c);
-    const t = pick(first);
-    let node = t ? child(t, 0, first) : -1;
-    if (node < 0 || !t) {
+    let node = t.child(0, foldChar(c));
+    if (node < 0) {
       i++;
       continue;
     }
+    let pos = t.lab(node) + 1;
+    let edgeEnd = t.lab(node + 1);
     let j = i + 1;
-    let bestEnd = -1;
     let best: R | undefined;
     let lastWord = true;
     let fresh = true;
     for (;;) {
-      const o = fresh ? t.out[node]! : -1;
-      fresh = false;
-      if (o >= 0 && !(lastWord && wordContinues(text, j))) {
-        const r = accept(t.outputs[o]!, i, j);
-        if (r !== undefined) {
-          bestEnd = j;
-          best = r;
-        }
+      if (fresh && pos === edgeEnd && t.out(node) > 0) {
+        const r = accept(t.out(node) - 1, i, j, lastWord && wordContinues(text, j), best);
+        if (r !== undefined) best = r;
       }
+      fresh = false;
       if (j >= n) break;
       const c2 = text.charCodeAt(j);
       const f2 = charFlags(c2);
@@ -78,9 +80,11 @@ export function scanTrie<R>(
         j++;
         continue;
       }
+      let next: number;
+      let k = j + 1;
       if (f2 & SPACE) {
         // A run of whitespace inside a name counts as one space; a blank line ends the name.
-        let k = j;
+        k = j;
         let lines = 0;
         while (k < n) {
           const c3 = text.charCodeAt(k);
@@ -90,22 +94,33 @@ export function scanTrie<R>(
           k++;
         }
         if (lines > 1) break;
-        node = child(t, node, 0x20);
+        next = 0x20;
+      } else {
+        next = foldChar(c2);
+      }
+      // One step along the automaton: inside an edge, or into a child at its end.
+      if (pos < edgeEnd) {
+        if (edges.charCodeAt(pos) !== next) break;
+        pos++;
+      } else {
+        node = t.child(node, next);
         if (node < 0) break;
-        j = k;
+        pos = t.lab(node) + 1;
+        edgeEnd = t.lab(node + 1);
+      }
+      j = k;
+      if (next === 0x20) {
         lastWord = false;
         if (j >= n) break;
         continue;
       }
-      node = child(t, node, foldChar(c2));
-      if (node < 0) break;
       lastWord = (f2 & WORD) !== 0;
       fresh = true;
-      j++;
     }
-    if (bestEnd > 0) {
-      emit(i, bestEnd, best as R);
-      i = bestEnd;
+    if (best) {
+      const end = best.end;
+      emit(i, best);
+      i = end;
     } else {
       i++;
     }

@@ -2,6 +2,8 @@
  * Public types of the matcher. Pure data: no DOM, no browser API.
  */
 import type { EntityScope, EntityType } from '../facts/types.ts';
+import type { PackedInts } from './packed.ts';
+import type { PackedRadix } from './radix.ts';
 
 /** The fields of an entity the page needs to label a mention (index = entity number). */
 export interface MatcherEntity {
@@ -27,27 +29,47 @@ export interface CompiledDisambiguation {
   against: number[];
 }
 
-/** Alias kinds (bits 1–2 of `CompiledMatcher.aliasInfo`): how the page expands an alias into surface forms. */
+/** Alias kinds (bits 1–2 of an alias's info word, see `compile.ts`): how an alias is expanded into surface forms. */
 export const ALIAS_PLAIN = 0;
 /** Russian: declined with `russianForms`. */
 export const ALIAS_RU = 1;
-/** Georgian: case and postposition forms with `georgianForms`. */
+/** Georgian: stems with case and postposition endings, `georgianStems`. */
 export const ALIAS_KA = 2;
 /** A blocker: a longer non-entity name that consumes its span and marks nothing. */
 export const ALIAS_BLOCKER = 3;
 
 /**
- * The compiled, JSON-serialisable form of a set of entities, kept small because it ships
- * in the content script of every page. Aliases are stored cleaned but not inflected: the
- * page expands the Russian and Georgian forms while it hydrates (`createMatcherIncremental`),
- * in the same order as a compile-time expansion would, so form numbers are stable.
+ * The surface forms (every alias, declined) and the automaton over their folded keys.
+ * Forms are numbered in key order; columns are packed (`packed.ts`) and read as they are.
+ */
+export interface CompiledForms {
+  /** Number of forms. */
+  count: number;
+  /** Per form: 0 (a blocker), 1 + its entity, or 1 + entity count + an index into `lists`. */
+  entity: PackedInts;
+  /** Per form: FORM_* flags, and the Georgian stem class at FORM_STEM_SHIFT. */
+  flags: PackedInts;
+  /** count + 1 starts into `caps`. */
+  capStart: PackedInts;
+  /** Per form, the positions of its capitals (each needs a capital in the text). */
+  caps: PackedInts;
+  /** Entity lists of the forms that name several entities. */
+  lists: number[][];
+  /** Automaton of the folded keys; a key's value is its first form. */
+  trie: PackedRadix;
+}
+
+/**
+ * The compiled, JSON-serialisable form of a set of entities: built once (at build time for
+ * the bundled packs) and used by a page as it is, with no per-page construction beyond
+ * unpacking three integer columns of the automaton (`createMatcher`).
  */
 export interface CompiledMatcher {
   /** Format version; bump when the shape changes. */
-  v: 3;
-  /** Entity ids (index = entity number); '' when the id is `slugId` of the entity's name. */
+  v: 4;
+  /** Entity ids (index = entity number). */
   ids: string[];
-  /** Entity display names; '' when the name is the entity's first alias in `aliases`. */
+  /** Entity display names. */
   names: string[];
   /** Entity type names used by `types`. */
   typeNames: EntityType[];
@@ -60,20 +82,10 @@ export interface CompiledMatcher {
    * (least significant first) are topic numbers + 1; 0 = none.
    */
   topics: number[];
-  /**
-   * Aliases (cleaned: whitespace-normalised, original case) in compile order, with the
-   * demonyms and descriptions already dropped, and the blockers in their place.
-   */
-  aliases: string[];
-  /**
-   * Per alias: `(entity step) * 16 + surname * 8 + kind * 2 + ambiguous`, where the entity
-   * step is the entity number minus that of the previous alias (the first counts from 0),
-   * `surname` is 1 for a person's bare surname (typed or derived), `kind` is one of
-   * ALIAS_PLAIN/RU/KA/BLOCKER and `ambiguous` is `FORM_AMBIGUOUS`.
-   */
-  aliasInfo: number[];
-  /** Cue words and phrases (folded), looked up case-insensitively by the evidence scan. */
-  cues: string[];
+  /** The surface forms and their automaton. */
+  forms: CompiledForms;
+  /** Automaton of the cue words and phrases (folded); a key's value is its cue number. */
+  cues: PackedRadix;
   /** Disambiguation records, at most one per entity: [entity, prior, cues, cueEntities, against]. */
   disambiguation: [number, number, number[], number[], number[]][];
   /** Entity numbers of scope `world`, ascending (the rest are `region`). */
@@ -88,7 +100,13 @@ export const FORM_AMBIGUOUS = 1;
 export const FORM_SURNAME = 2;
 /** Form flag: some alias behind the form is a full name (not a bare surname). */
 export const FORM_FULL = 4;
-/** Alias flag in `aliasInfo` (bit 3): a bare surname. */
+/** Form flag: an acronym that is also a common English word ("US"): not in an all-caps headline. */
+export const FORM_CAPS = 8;
+/** Form flag: the next form (in key order) has the same key. */
+export const FORM_NEXT_SAME = 16;
+/** Shift of the Georgian stem class (`KA_CONSONANT`, `KA_VOWEL`) in a form's flags. */
+export const FORM_STEM_SHIFT = 5;
+/** Alias flag (bit 3 of an alias's info word): a bare surname. */
 export const ALIAS_SURNAME_BIT = 8;
 
 /** One raw alias hit in a block of text. */
@@ -101,7 +119,7 @@ export interface Hit {
   candidates: number[];
   /** True when context must decide (`resolve`). */
   ambiguous: boolean;
-  /** Form number (index into the hydrated matcher's surface forms, `Matcher.forms`) that matched. */
+  /** Form number (in the compiled form table) that matched first. */
   form: number;
   /**
    * Set when the hit is only a bare surname of a person whose surname is not distinctive:
@@ -139,41 +157,12 @@ export interface Evidence {
 export interface Matcher {
   /** Entity table; a hit's candidates and `resolve`'s result index into it. */
   readonly entities: ReadonlyArray<MatcherEntity>;
-  /** Surface forms (inflected forms expanded), whitespace-normalised, original case; `Hit.form` indexes into it. */
-  readonly forms: ReadonlyArray<string>;
-  /**
-   * Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits
-   * carry every candidate. Builds any script the text needs first (see `missing`).
-   */
+  /** Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits carry every candidate. */
   scan(text: string): Hit[];
-  /**
-   * Whether `text` has letters of a script (Cyrillic, Georgian) whose names are not
-   * hydrated yet; asks for them. Callers that must keep their work in short slices call
-   * `hydrateStep` until it returns false before scanning such text.
-   */
-  missing(text: string): boolean;
-  /** One small unit of building the scripts `missing` asked for; true while work remains. */
-  hydrateStep(): boolean;
   /** Page-level evidence gathered block by block (title + body) before ambiguous hits are decided. */
   createEvidence(): Evidence;
   /** Decide one hit in the light of the evidence: entity index, or -1 when not convinced. */
   resolve(hit: Hit, evidence: Evidence): number;
   /** Convenience for whole texts (CLI, eval): scan + evidence + resolve. */
   findMentions(text: string, opts?: { title?: string; markWorldEverywhere?: boolean }): Mention[];
-}
-
-/**
- * A matcher being hydrated in small steps, so that no single block of main-thread work
- * is long (the content script drives it inside its time slices).
- */
-export interface MatcherBuilder {
-  /**
-   * Does hydration work until `deadline` (a `performance.now()` time) is reached or the
-   * work is done; always does at least one small unit. Returns true while work remains.
-   */
-  step(deadline: number): boolean;
-  /** Whether the matcher is ready. */
-  readonly done: boolean;
-  /** The hydrated matcher (finishes the remaining work synchronously if needed). */
-  matcher(): Matcher;
 }

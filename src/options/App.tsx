@@ -9,7 +9,7 @@ import type { Pack } from '../facts/types.ts';
 import { BUNDLED_PACKS } from '../shared/knowledge.ts';
 import { listUserPacks, loadUserPacks, removeUserPack, watchUserPacks, type UserPackInfo } from '../shared/user-packs.ts';
 import { saveSettings } from '../shared/settings.ts';
-import { t } from '../ui/i18n.ts';
+import { t, uiLang } from '../ui/i18n.ts';
 import { useSettings } from '../ui/use-settings.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { PackImport } from './PackImport.tsx';
@@ -41,7 +41,7 @@ export function App(): JSX.Element {
   const disabled = settings?.disabledPacks ?? [];
   // A stored pack the content scripts cannot compile (stored by an older version, or a
   // combination of packs that fails together) is named here, not silently never marked.
-  const problem = useMemo(() => (settings ? compileProblem(stored, disabled, bundledEntityIds()) : null), [stored, disabled.join('\n'), settings !== null]);
+  const problem = useMemo(() => (settings ? compileProblem(stored, disabled, bundledEntityIds()) : null), [stored, disabled.join('\n'), settings !== null, uiLang()]);
   const onSwitch = (id: string, on: boolean): void => {
     const next = on ? disabled.filter((x) => x !== id) : [...new Set([...disabled, id])];
     void saveSettings({ disabledPacks: next });

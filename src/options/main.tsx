@@ -1,6 +1,7 @@
-/** Options page entry: the pack manager, in the reader's language. */
+/** Options page entry: renders the pack manager in the reader's language. */
 import { App } from './App.tsx';
-import { mountPage } from '../ui/page.tsx';
+import { renderPage } from '../ui/render-page.tsx';
+import '../ui/base.css';
 import './options.css';
 
-mountPage(App, 'optionsTitle');
+void renderPage('optionsTitle', () => <App />);

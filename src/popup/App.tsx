@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { TOPICS, ENTITY_TYPES } from '../facts/topics.ts';
-import { saveSettings, resetSettings, setSiteEnabled, siteKey, type HighlightStyle, type Settings, type ShowMode } from '../shared/settings.ts';
+import { saveSettings, resetSettings, setSiteEnabled, siteKey, UI_LANGUAGES, type HighlightStyle, type LanguageSetting, type Settings, type ShowMode } from '../shared/settings.ts';
 import { t } from '../ui/i18n.ts';
 import { topicLabel, typePluralLabel } from '../ui/labels.ts';
 import { useSettings } from '../ui/use-settings.ts';
@@ -18,6 +18,9 @@ import { DelayInput } from './DelayInput.tsx';
 import { useActiveTab } from './use-active-tab.ts';
 import { pageCounts } from './page-counts.ts';
 import { openSidePanel } from './open-side-panel.ts';
+
+/** Each language named in itself, whatever the UI language. */
+const ENDONYMS: Record<(typeof UI_LANGUAGES)[number], string> = { en: 'English', ru: 'Русский', ka: 'ქართული' };
 
 const toggle = <T extends string>(list: readonly T[], id: T, shown: boolean): T[] => (shown ? list.filter((x) => x !== id) : [...new Set([...list, id])]);
 
@@ -118,6 +121,17 @@ export function App(): JSX.Element {
           </div>
           <DelayInput id="pp-show-delay" label={t('showDelay')} value={settings.showDelayMs} onCommit={(v) => save({ showDelayMs: v })} />
           <DelayInput id="pp-hide-delay" label={t('hideDelay')} value={settings.hideDelayMs} onCommit={(v) => save({ hideDelayMs: v })} />
+          <div class="pp-field">
+            <label for="pp-language">{t('language')}</label>
+            <select id="pp-language" value={settings.language} onChange={(e) => save({ language: e.currentTarget.value as LanguageSetting })}>
+              <option value="browser">{t('language_browser')}</option>
+              {UI_LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {ENDONYMS[l]}
+                </option>
+              ))}
+            </select>
+          </div>
         </section>
 
         <div class="pp-actions">

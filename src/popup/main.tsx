@@ -1,6 +1,7 @@
-/** Popup entry: the settings, in the reader's language. */
+/** Popup entry: renders the settings in the reader's language. */
 import { App } from './App.tsx';
-import { mountPage } from '../ui/page.tsx';
+import { renderPage } from '../ui/render-page.tsx';
+import '../ui/base.css';
 import './popup.css';
 
-mountPage(App, 'popupTitle');
+void renderPage('popupTitle', () => <App />);

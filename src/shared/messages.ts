@@ -23,6 +23,12 @@ export interface Diagnostics {
   /** Main-thread time spent in our slices, rescans included. */
   busyMs: number;
   maxSliceMs: number;
+  /** Making the matchers ready in this frame (decoding the stored automaton, compiling imported packs), ms; part of busyMs. */
+  setupMs: number;
+  /** Whether a first look found the frame worth reading (text, in a script of the pack's names). */
+  read: boolean;
+  /** Time from the navigation's start to the first mark painted in this frame, ms (0: none). */
+  firstMarkMs: number;
   /** Number of scan passes (1 + rescans). */
   passes: number;
   /**
@@ -114,6 +120,8 @@ export type ContentToBackground = {
   'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
   /** Open the side panel at an entity. Must stay the first thing the handler does (user gesture). */
   'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
+  /** The card's strings in the UI language the reader chose (content scripts cannot read the extension's _locales). */
+  'backstory/ui-strings': { request: { lang: string; keys: string[] }; response: { strings: Record<string, string> } };
 };
 
 /** popup / side panel → background (no name shared with ContentToBackground: test/unit/shared/routes.test.ts) */

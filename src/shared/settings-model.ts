@@ -7,6 +7,11 @@ import type { EntityType } from '../facts/types.ts';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 export type ShowMode = 'hover' | 'modifier' | 'click';
+/** The UI languages Backstory has catalogues for (public/_locales). */
+export const UI_LANGUAGES = ['en', 'ru', 'ka'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+/** The reader's choice of UI language: the browser's, or one of ours. */
+export type LanguageSetting = 'browser' | UiLanguage;
 
 export interface Settings {
   /** The global switch. */
@@ -28,6 +33,8 @@ export interface Settings {
   hideDelayMs: number;
   /** Pack ids switched off. */
   disabledPacks: string[];
+  /** The language of the card, panel, popup and options page. */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -41,8 +48,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   showDelayMs: 250,
   hideDelayMs: 300,
   disabledPacks: [],
+  language: 'browser',
 });
-
 
 export const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const oneOf = <T extends string>(values: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
@@ -60,6 +67,7 @@ const CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   showDelayMs: delay,
   hideDelayMs: delay,
   disabledPacks: isStringArray,
+  language: oneOf(['browser', ...UI_LANGUAGES] as const),
 };
 
 /**

@@ -35,7 +35,7 @@ function emptyReason(tab: TabState | null, loaded: boolean, settings: Settings |
 }
 
 export function App(): JSX.Element {
-  const lang = useMemo(uiLang, []);
+  const lang = uiLang(); // read at each render: the page renders again when the language setting changes
   const { tab, loaded } = useTabState(useMemo(() => pinnedTabId(), []));
   const { settings, notices, disabledSites } = useSettings();
   const knowledge = useKnowledge(settings ? settings.disabledPacks : null);

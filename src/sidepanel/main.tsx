@@ -1,6 +1,7 @@
-/** Side panel entry: the full background, in the reader's language. */
+/** Side panel entry: renders the app in the reader's language. */
 import { App } from './App.tsx';
-import { mountPage } from '../ui/page.tsx';
+import { renderPage } from '../ui/render-page.tsx';
+import '../ui/base.css';
 import './sidepanel.css';
 
-mountPage(App, 'panelTitle');
+void renderPage('panelTitle', () => <App />);

@@ -4,6 +4,14 @@
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Georgian short month names (CLDR's, as Intl writes them: "12 ოქტ. 2008", "ოქტ. 2008"), for
+ * a browser whose Intl has no Georgian data: Chromium ships none, and would write "Oct 2008".
+ */
+const KA_MONTHS = 'იან თებ მარ აპრ მაი ივნ ივლ აგვ სექ ოქტ ნოე დეკ'.split(' ');
+let intlKnowsKa: boolean | undefined;
+const georgianByHand = (lang: string): boolean => lang.slice(0, 2) === 'ka' && !(intlKnowsKa ??= Intl.DateTimeFormat.supportedLocalesOf('ka').length > 0);
+
 function fmt(lang: string, withDay: boolean): Intl.DateTimeFormat {
   const key = `${lang}|${withDay}`;
   let f = cache.get(key);
@@ -19,6 +27,8 @@ function one(iso: string, lang: string): string {
   if (!m) return iso;
   const [, y, mo, d] = m;
   if (!mo) return y!;
+  const kaMonth = georgianByHand(lang) ? KA_MONTHS[Number(mo) - 1] : undefined;
+  if (kaMonth) return `${d ? `${Number(d)} ` : ''}${kaMonth}. ${y}`;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
   try {
     return fmt(lang, Boolean(d)).format(date);

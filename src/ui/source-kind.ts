@@ -4,6 +4,7 @@
  * official statements); the panel's source list names it for every source.
  */
 import type { Source, SourceKind } from '../facts/types.ts';
+import BUILT_IN from 'virtual:backstory/country-names';
 
 /** Message keys are `kind_` + the kind with `_` for `-`. */
 export const kindKey = (kind: SourceKind): string => `kind_${kind.replace(/-/g, '_')}`;
@@ -13,7 +14,11 @@ const CARD_KINDS: ReadonlySet<SourceKind> = new Set(['state-media', 'official'])
 
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
-/** "Russia" for `RU` in `lang`, or the code when the browser cannot name it. */
+/**
+ * "Russia" for `RU` in `lang`: the browser's Intl when it knows the language, else the
+ * names built in for the bundled packs' countries (Chromium has no Georgian data), else
+ * English; the code when nothing can name it.
+ */
 export function countryName(code: string, lang: string): string {
   let names = regionNames.get(lang);
   if (names === undefined) {
@@ -24,8 +29,9 @@ export function countryName(code: string, lang: string): string {
     }
     regionNames.set(lang, names);
   }
+  const builtIn = names?.resolvedOptions().locale.slice(0, 2) === lang.slice(0, 2) ? undefined : BUILT_IN[lang.slice(0, 2)]?.[code];
   try {
-    return names?.of(code) ?? code;
+    return builtIn ?? names?.of(code) ?? code;
   } catch {
     return code;
   }

@@ -18,6 +18,7 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   showDelayMs: 'showDelay',
   hideDelayMs: 'hideDelay',
   disabledPacks: 'settingPacksOff',
+  language: 'language',
 };
 
 /** A settings notice in the reader's words. */
@@ -35,18 +36,19 @@ export interface SettingsState {
 }
 
 export function useSettings(): SettingsState {
-  const [state, setState] = useState<SettingsState>({ settings: null, notices: [], disabledSites: [] });
+  // Notices are kept as data and worded at each render: the words follow a language change.
+  const [state, setState] = useState<Omit<SettingsState, 'notices'> & { notices: SettingsNotice[] }>({ settings: null, notices: [], disabledSites: [] });
   useEffect(() => {
     let alive = true;
     void Promise.all([loadSettings(), loadDisabledSites()]).then(([loaded, disabledSites]) => {
-      if (alive) setState({ settings: loaded.settings, notices: loaded.notices.map(noticeText), disabledSites });
+      if (alive) setState({ settings: loaded.settings, notices: loaded.notices, disabledSites });
     });
     const off = watchSettings(({ settings, disabledSites }) => {
       if (!alive) return;
       setState((s) => ({
         settings: settings ? settings.settings : s.settings,
         // A fresh save replaces the repaired value, so its notice no longer applies.
-        notices: settings ? settings.notices.map(noticeText) : s.notices,
+        notices: settings ? settings.notices : s.notices,
         disabledSites: disabledSites ?? s.disabledSites,
       }));
     });
@@ -55,5 +57,5 @@ export function useSettings(): SettingsState {
       off();
     };
   }, []);
-  return state;
+  return { ...state, notices: state.notices.map(noticeText) };
 }

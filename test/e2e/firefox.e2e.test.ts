@@ -14,7 +14,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
-import { FIREFOX_MISSING, firefoxDiagnostics, firefoxPath, firefoxSetSettings, launchFirefox, outDir, startServer, type Diagnostics, type FirefoxBrowser, type TestServer } from './harness/index.ts';
+import {
+  FIREFOX_MISSING,
+  firefoxDiagnostics,
+  firefoxPath,
+  firefoxSetSettings,
+  launchFirefox,
+  lettersOf,
+  outDir,
+  scriptShare,
+  startServer,
+  type Diagnostics,
+  type FirefoxBrowser,
+  type TestServer,
+} from './harness/index.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings-model.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -453,6 +466,21 @@ describe.skipIf(!hasFirefox)('the popup in Firefox ESR (as a tab)', () => {
     await click('#pp-site');
     await settle('site on', (d) => d.active && d.mentions === base.mentions);
     await popupValue<string>(state, (v) => v === 'true', 'the site switch on again');
+  });
+
+  it('turns to the language chosen in its Language menu, and so does the card (Georgian in an English Firefox)', async () => {
+    const choose = (value: string): Promise<unknown> =>
+      ff.evaluate(`(() => { const s = document.querySelector('#pp-language'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); return true })()`, popup);
+    await choose('ka');
+    await popupValue<string>('document.documentElement.lang', (v) => v === 'ka', 'the popup in Georgian');
+    const text = await ff.evaluate<string>('document.body.innerText', popup);
+    expect(scriptShare(lettersOf(text), 'ka'), text.slice(0, 300)).toBeGreaterThan(0.6);
+    expect(await ff.evaluate<string>(`document.querySelector('#pp-language').value`, popup)).toBe('ka');
+    await ff.evaluate(`browser.tabs.sendMessage(${tabId}, { type: 'backstory/step', direction: 1 }, { frameId: 0 }).then(() => true)`, popup);
+    await settle('a Georgian card', (d) => d.card.open && d.card.letters !== undefined && scriptShare(d.card.letters, 'ka') > 0.6);
+    await choose('browser');
+    await popupValue<string>('document.documentElement.lang', (v) => v === 'en', 'the popup in English again');
+    await settle('an English card', (d) => d.card.open && d.card.letters !== undefined && d.card.letters.georgian === 0);
   });
 
   it('keeps its choices after a restart of Firefox, and resets to the defaults', async () => {

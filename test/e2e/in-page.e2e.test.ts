@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import {
   FIXTURE_PAGES,
+  allFrameDiagnostics,
   closePlainChromium,
   hoverText,
   innerText,
@@ -186,6 +187,12 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
     await frame.waitForFunction(() => (CSS.highlights.get('backstory-underline')?.size ?? 0) > 0);
     expect(await markedTexts(frame)).toEqual(['Sokhumi', 'Geneva International Discussions']);
     expect(await markedTexts(page)).toEqual(['Galuzin', 'Moscow']);
+    // The ad frame (one line of text) is not read: its content script never loads the names.
+    const frames = await allFrameDiagnostics(ctx, page, 50);
+    const ad = frames.find((f) => f.diag.url.endsWith('/ad.html'));
+    const box = frames.find((f) => f.diag.url.endsWith('/frame.html'));
+    expect(ad?.diag).toMatchObject({ status: 'done', read: false, mentions: 0, setupMs: 0 });
+    expect(box?.diag).toMatchObject({ read: true, mentions: 2 });
     await expectUntouched(page);
     await page.close();
   });

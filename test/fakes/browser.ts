@@ -1,8 +1,8 @@
 /**
  * In-memory stand-in for src/shared/browser.ts (STYLE.md habit 5), for DOM tests:
  * storage.sync/local/session with onChanged and an optional byte quota, a message bus
- * with a separate "background" end, tabs, i18n answering from public/_locales/en, and the
- * side panel / sidebar hooks. Wire it with
+ * with a separate "background" end, tabs, i18n answering from public/_locales/en, the
+ * catalogues over `fake.fetch`, and the side panel / sidebar hooks. Wire it with
  *   vi.mock('…/src/shared/browser.ts', () => import('…/test/fakes/browser.ts'))
  * and reset it in `beforeEach` with `fake.reset()`.
  */
@@ -217,6 +217,13 @@ export const fake = {
 
   setUiLanguage(lang: string): void {
     uiLanguage = lang;
+  },
+
+  /** `fetch` for the extension's own catalogues (`_locales/<lang>/messages.json`): stub the global with it. */
+  async fetch(url: string | URL): Promise<Response> {
+    const m = new RegExp(`^chrome-extension://${EXTENSION_ID}/_locales/(\\w+)/messages\\.json$`).exec(String(url));
+    const catalogue = m ? catalogues[m[1]!] : undefined;
+    return catalogue ? new Response(JSON.stringify(catalogue)) : new Response('not found', { status: 404 });
   },
 
   /**

@@ -108,7 +108,8 @@ export class CardController {
     }
     const pop = this.ensureMounted();
     this.mention = m;
-    this.rerender();
+    // Shown before it renders (no paint in between): the card fits its facts to the height it
+    // measures, and a hidden popover measures nothing (a card opened from closed scrolled).
     if (pop.hasAttribute('popover') && !pop.matches(':popover-open')) {
       try {
         pop.showPopover();
@@ -116,6 +117,7 @@ export class CardController {
         /* already shown or detached */
       }
     }
+    this.rerender();
     if (!same || !this.stopPosition) {
       this.stopPosition?.();
       this.stopPosition = anchorCard(m.range, pop, opts.point ?? null);

@@ -3,7 +3,6 @@
  * pointer/keyboard listeners, the mutation watcher and their timers. `stop()` removes
  * everything it placed (listeners, highlights, timers); a new run starts from scratch.
  */
-import type { MatcherBuilder } from '../../matcher/index.ts';
 import { browser } from '../../shared/browser.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { CardController } from '../card/controller.tsx';
@@ -13,10 +12,10 @@ import type { Revealer } from '../input/navigate.ts';
 import { Painter } from '../paint/highlight.ts';
 import { visibleMentions } from '../scan/filters.ts';
 import type { PageMention } from '../scan/mentions.ts';
-import { Scanner } from '../scan/scanner.ts';
+import { Scanner, type MatcherSource } from '../scan/scanner.ts';
 import { whenIdle, whenLoaded } from '../scan/slices.ts';
 import { watchPage, type Watcher } from '../scan/watch.ts';
-import { frameWorthIt, pageHasText, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './frame.ts';
+import { firstLook, frameWorthIt, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './frame.ts';
 
 /** Quiet time after a mutation before its rescan starts, ms. */
 const MUTATION_DEBOUNCE_MS = 120;
@@ -33,8 +32,10 @@ export interface RunContext {
   settings(): Settings;
   /** Whether an entity may be marked (its pack is on). */
   known(id: string): boolean;
-  /** The matchers to scan with (bundled and imported). */
-  matchers(): MatcherBuilder[];
+  /** The matchers to scan with (bundled and imported), loaded on first use. */
+  matchers: MatcherSource;
+  /** The scripts the names are written in (`SCRIPT_*` bits): a page in none of them is not read. */
+  scripts(): number;
   /** A scan pass ended: fetch records for what it found. */
   onPassEnd(): void;
   /** Sends the page report to the background now. */
@@ -55,6 +56,10 @@ export class Run {
   private reportTimer?: ReturnType<typeof setTimeout>;
   /** Waiting for the page to load (and, in a subframe, for an idle moment) before the first scan. */
   waitingStart = true;
+  /** A first look found text worth reading (until then every scan looks first; see `firstLook`). */
+  private worthReading = false;
+  /** performance.now() when the first mark was painted (0: none yet). */
+  firstMarkAt = 0;
 
   constructor(private readonly ctx: RunContext) {
     const { doc, card } = ctx;
@@ -120,7 +125,7 @@ export class Run {
     void ready.then(() => {
       this.waitingStart = false;
       if (signal.aborted) return;
-      if (frameWorthIt(win) && pageHasText(doc)) void scanner.run();
+      if (this.read()) void scanner.run();
       else this.scheduleReport();
     });
   }
@@ -142,6 +147,7 @@ export class Run {
       this.ctx.settings().highlightStyle,
       this.scanner.shadowRoots,
     );
+    if (visible.length && !this.firstMarkAt) this.firstMarkAt = performance.now();
     const open = card.mention;
     if (open && !this.visibleSet.has(open)) {
       // A rescan found the same mention again (e.g. after Undo): keep the card on it.
@@ -151,10 +157,27 @@ export class Run {
     }
   }
 
+  /**
+   * Whether to read the frame: big enough, and (once, then remembered) a first look found
+   * text in a script the names are written in. Until then nothing is loaded: an ad frame,
+   * an empty shell or a page in another script costs a sample of its text.
+   */
+  /** Whether a first look found the frame worth reading. */
+  get reading(): boolean {
+    return this.worthReading;
+  }
+
+  private read(): boolean {
+    const win = this.ctx.doc.defaultView;
+    if (!win || !frameWorthIt(win)) return false;
+    this.worthReading ||= firstLook(this.ctx.doc, this.ctx.scripts());
+    return this.worthReading;
+  }
+
   /** Rescans with the current matchers. */
   rescan(): void {
     this.scanner.setMatchers(this.ctx.matchers);
-    void this.scanner.run();
+    if (this.read()) void this.scanner.run();
   }
 
   /** Runs queued rescans after a short quiet time; a storm of mutations cannot postpone it forever. */
@@ -163,7 +186,7 @@ export class Run {
     this.mutationTimer = setTimeout(() => {
       this.mutationTimer = undefined;
       void whenIdle().then(() => {
-        if (!this.ctl.signal.aborted) void this.scanner.run();
+        if (!this.ctl.signal.aborted && this.read()) void this.scanner.run();
       });
     }, MUTATION_DEBOUNCE_MS);
   }

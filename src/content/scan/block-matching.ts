@@ -4,7 +4,8 @@
  * all the evidence is in. Mentions go to the scanner's store.
  */
 import type { Evidence, Hit, Matcher } from '../../matcher/index.ts';
-import { rangeOf, type TextBlock } from './blocks.ts';
+import { nodeAt, rangeOf, type TextBlock } from './blocks.ts';
+import { isRendered } from './skip.ts';
 import type { MentionStore, PageMention } from './mentions.ts';
 
 /** Characters the matcher reads in one step of a long block. */
@@ -55,9 +56,8 @@ export class BlockMatching {
 
   /**
    * Runs every matcher on a block (or, for a long one, on the chunk starting at `from`);
-   * unambiguous hits become mentions at once. Returns where the next chunk starts, -1
-   * when the block is done, or `from` itself when a matcher spent the step building a
-   * script the text needs (call again).
+   * unambiguous hits become mentions at once. Returns where the next chunk starts, or -1
+   * when the block is done.
    */
   scan(block: TextBlock, from = 0): number {
     const len = block.text.length;
@@ -67,14 +67,6 @@ export class BlockMatching {
     // starting in the chunk ends inside the window); only names starting in it count.
     const winStart = whole ? 0 : Math.max(0, from - CHUNK_LEAD);
     const text = whole ? block.text : block.text.slice(winStart, Math.min(len, end + CHUNK_TAIL));
-    // A script whose names are not built yet (the first Cyrillic or Georgian text of the
-    // page): build them a step at a time, then read this text again.
-    for (const slot of this.slots) {
-      if (slot.matcher.missing(text)) {
-        slot.matcher.hydrateStep();
-        return from;
-      }
-    }
     let claimed: Hit[] | null = null;
     for (const slot of this.slots) {
       let hits = slot.matcher.scan(text);
@@ -84,6 +76,9 @@ export class BlockMatching {
           .filter((h) => h.start + winStart >= from && h.start + winStart < end)
           .map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
       }
+      if (!hits.length) continue;
+      // Names in text that is not rendered (display:none) are not marked; asked per name, not per element.
+      hits = hits.filter((h) => isRendered(block.nodes[nodeAt(block, h.start)]!));
       if (!hits.length) continue;
       // Imported packs never override a bundled name on the same words.
       if (claimed) hits = hits.filter((h) => !claimed!.some((c) => h.start < c.end && c.start < h.end));

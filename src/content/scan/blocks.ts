@@ -4,7 +4,7 @@
  * (`Geneva <em>International</em> Discussions`) is one run of text for the matcher.
  * Offsets into a block's text map back to live DOM Ranges that may span text nodes.
  */
-import { INLINE_TAGS, isSkippedElement } from './skip.ts';
+import { INLINE_TAGS, skippedByMarkup } from './skip.ts';
 
 /** The joined text of consecutive text nodes in one block. */
 export interface TextBlock {
@@ -28,7 +28,9 @@ function blockOf(node: Node): Node {
 
 /**
  * Reads the text blocks of a subtree one at a time, so the caller can stop between
- * blocks when its time slice is used up. Skipped subtrees (skip.ts) are never entered.
+ * blocks when its time slice is used up. Subtrees skipped by their markup (skip.ts) are
+ * never entered; text hidden by CSS is read, and its names are dropped where found
+ * (block-matching.ts), so styles are only asked of the few elements that hold a name.
  */
 export class BlockReader {
   private readonly walker: TreeWalker;
@@ -71,7 +73,7 @@ export class BlockReader {
     if (!this.started) {
       this.started = true;
       const rootEl = this.root.nodeType === Node.ELEMENT_NODE ? (this.root as Element) : null;
-      if (rootEl && isSkippedElement(rootEl)) return null;
+      if (rootEl && skippedByMarkup(rootEl)) return null;
       moved = w.nextNode() !== null;
     } else {
       moved = w.nextNode() !== null;
@@ -81,7 +83,7 @@ export class BlockReader {
       if (node.nodeType === Node.TEXT_NODE) return { node, boundary };
       const el = node as Element;
       if (!INLINE_TAGS.has(el.localName)) boundary = true;
-      if (this.visit(el) || isSkippedElement(el)) {
+      if (this.visit(el) || skippedByMarkup(el)) {
         boundary = true;
         moved = this.skipSubtree();
         continue;
@@ -129,7 +131,7 @@ export class BlockReader {
 }
 
 /** Index of the node holding character `offset` of the block (binary search). */
-function nodeAt(block: TextBlock, offset: number): number {
+export function nodeAt(block: TextBlock, offset: number): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {

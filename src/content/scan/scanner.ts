@@ -4,7 +4,7 @@
  * title, and resolves ambiguous names at the end of each pass. Mutation rescans go
  * through the same queue (bounded: on overflow, one full rescan instead).
  */
-import type { Matcher, MatcherBuilder } from '../../matcher/index.ts';
+import type { Matcher } from '../../matcher/index.ts';
 import { BlockMatching } from './block-matching.ts';
 import { BlockReader, type TextBlock } from './blocks.ts';
 import { MentionStore } from './mentions.ts';
@@ -23,7 +23,12 @@ export interface ScanStats extends SliceStats {
   /** performance.now() at the start of the first pass and the end of the last one. */
   firstStart: number;
   lastEnd: number;
+  /** Making the matchers ready in this frame (decoding the automaton, compiling imported packs), ms; part of busyMs. */
+  setupMs: number;
 }
+
+/** Where a full pass gets its matchers, and what making them ready cost in this frame (ms). */
+export type MatcherSource = () => Promise<{ matchers: Matcher[]; setupMs: number }>;
 
 export interface ScannerHooks {
   /** New mentions were added or some removed (repaint). */
@@ -37,8 +42,8 @@ export interface ScannerHooks {
 export class Scanner {
   readonly store = new MentionStore();
   readonly shadowRoots = new Set<ShadowRoot>();
-  readonly stats: ScanStats = { busyMs: 0, maxSliceMs: 0, textNodes: 0, textChars: 0, passes: 0, firstStart: 0, lastEnd: 0 };
-  private getMatchers: () => MatcherBuilder[] = () => [];
+  readonly stats: ScanStats = { busyMs: 0, maxSliceMs: 0, textNodes: 0, textChars: 0, passes: 0, firstStart: 0, lastEnd: 0, setupMs: 0 };
+  private getMatchers: MatcherSource = () => Promise.resolve({ matchers: [], setupMs: 0 });
   private matchers: Matcher[] | null = null;
   private readonly matching = new BlockMatching(this.store, () => {
     this.changed = true;
@@ -63,10 +68,10 @@ export class Scanner {
 
   /**
    * Sets where the matchers come from (bundled first, then imported packs) and forgets
-   * everything found. They are hydrated, in slices, before the next full pass, so a frame
-   * that never gets any text never builds them.
+   * everything found. They are made ready before the next full pass, so a frame that is
+   * never read never loads them.
    */
-  setMatchers(get: () => MatcherBuilder[]): void {
+  setMatchers(get: MatcherSource): void {
     this.getMatchers = get;
     this.matchers = null;
     this.requestFull();
@@ -107,8 +112,8 @@ export class Scanner {
   private async loop(): Promise<void> {
     while ((this.full || this.queue.size) && !this.signal.aborted) {
       if (!this.stats.firstStart) this.stats.firstStart = performance.now();
-      // The first full pass hydrates the matchers first, in slices of their own.
-      if (this.full && !this.matchers && !(await this.hydrate())) continue;
+      // The first full pass gets the matchers ready first.
+      if (this.full && !this.matchers && !(await this.ready())) continue;
       // Starting a pass is a slice of its own.
       const t = performance.now();
       const roots = this.full ? this.startFull() : this.startPartial();
@@ -130,27 +135,16 @@ export class Scanner {
   }
 
   /**
-   * Hydrates the matchers a small step at a time inside the usual slices (their time counts
-   * like any other slice). False when aborted or when `setMatchers` replaced them meanwhile.
+   * Gets the matchers (loading the stored automaton on first use); the main-thread time that
+   * took here counts as a slice. False when aborted or when `setMatchers` replaced them meanwhile.
    */
-  private async hydrate(): Promise<boolean> {
+  private async ready(): Promise<boolean> {
     const get = this.getMatchers;
-    let builders: MatcherBuilder[] | null = null;
-    let matchers: Matcher[] | null = null;
-    const title = this.doc.title;
-    await runSliced(
-      () => {
-        if (this.getMatchers !== get) return false;
-        if ((builders ??= get()).some((b) => b.step(-Infinity))) return true;
-        // The title is read first thing in the pass: build the scripts it needs here.
-        matchers ??= builders.map((b) => b.matcher());
-        return matchers.some((m) => m.missing(title) && m.hydrateStep());
-      },
-      this.stats,
-      this.signal,
-    );
-    if (this.signal.aborted || this.getMatchers !== get || !matchers) return false;
-    this.matchers = matchers;
+    const got = await get().catch(() => ({ matchers: [], setupMs: 0 }));
+    if (this.signal.aborted || this.getMatchers !== get) return false;
+    this.countSlice(got.setupMs);
+    this.stats.setupMs += got.setupMs;
+    this.matchers = got.matchers;
     return true;
   }
 
@@ -164,8 +158,7 @@ export class Scanner {
     this.queue.clear();
     this.store.clear();
     this.changed = true;
-    this.matchers ??= this.getMatchers().map((b) => b.matcher());
-    this.matching.start(this.matchers, this.doc.title);
+    this.matching.start(this.matchers ?? [], this.doc.title);
     const first = firstRoot(this.doc);
     const roots: Node[] = first ? [first, this.doc] : [this.doc];
     for (const sr of this.shadowRoots) if (sr.host.isConnected) roots.push(sr);

@@ -34,9 +34,14 @@ function isHidden(el: Element): boolean {
   return getComputedStyle(el).display !== 'contents';
 }
 
-/** The markup rules (tag, namespace, attributes), without the visibility check. */
-function skippedByMarkup(el: Element): boolean {
+/**
+ * The markup rules (tag, namespace, attributes, the `hidden` attribute): cheap, read for
+ * every element the scan enters. Whether text is rendered (CSS) is asked only where a name
+ * was found (`isRendered`): asking it of every element would compute styles page-wide.
+ */
+export function skippedByMarkup(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
+  if ((el as HTMLElement).hidden) return true;
   if (el.namespaceURI === SVG_NS) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   if (el.getAttribute('role') === 'textbox') return true;
@@ -44,9 +49,10 @@ function skippedByMarkup(el: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-/** True when the subtree of `el` must not be scanned. */
-export function isSkippedElement(el: Element): boolean {
-  return skippedByMarkup(el) || isHidden(el);
+/** True when the text of `node` is rendered (no display:none on it or above it). */
+export function isRendered(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : composedParent(node);
+  return !el || !isHidden(el);
 }
 
 /** The parent element of a node, stepping out of a shadow root to its host. */

@@ -10,7 +10,7 @@ import { describe, it, expect, vi, beforeAll, afterAll } from 'vitest';
 vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
 const { browser, fake } = await import('../../fakes/browser.ts');
 const { startContent } = await import('../../../src/content/app.ts');
-const { compileMatcher } = await import('../../../src/matcher/index.ts');
+const { compileMatcher, compiledScripts } = await import('../../../src/matcher/index.ts');
 const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings.ts');
 const { ENTITIES } = await import('../../unit/matcher/entities.ts');
 
@@ -110,7 +110,7 @@ describe('content app lifecycle', () => {
     try {
       for (let i = 0; i < 20; i++) {
         await setEnabled(true);
-        const teardown = startContent(document, async () => compiled);
+        const teardown = startContent(document, { version: `test-${i}`, scripts: compiledScripts(compiled), load: async () => compiled });
         await vi.waitFor(() => expect(marked()).toBe(3), { timeout: 3000, interval: 10 });
         expect(document.querySelectorAll('backstory-root').length).toBeLessThanOrEqual(1);
         // The reader switches it off: everything painted goes, the app keeps listening for settings.

@@ -7,6 +7,18 @@ import type { Entity } from '../../../src/facts/types.ts';
 import type { Diagnostics } from '../../../src/shared/messages.ts';
 
 type Card = Diagnostics['card'];
+type Letters = NonNullable<Card['letters']>;
+
+/** A text's letters by script, counted as the card's diagnostics count them. */
+export function lettersOf(text: string): Letters {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+  return { latin: count(/[A-Za-z]/g), cyrillic: count(/[\u0400-\u04ff]/g), georgian: count(/[\u10a0-\u10ff]/g) };
+}
+
+/** The share of the script of `lang` (Cyrillic for ru, Georgian for ka) among the letters. */
+export function scriptShare(letters: Letters, lang: 'ru' | 'ka'): number {
+  return letters[lang === 'ru' ? 'cyrillic' : 'georgian'] / (letters.latin + letters.cyrillic + letters.georgian || 1);
+}
 
 /** The cards over the 360 px budget or scrolling inside, as "id: N px[, scrolls]". */
 export function tallCards(cards: ReadonlyMap<string, Card>): string[] {
@@ -21,7 +33,7 @@ export function offScriptCards(cards: ReadonlyMap<string, Card>, lang: 'ru' | 'k
   const script = lang === 'ru' ? 'cyrillic' : 'georgian';
   const translated = [...cards].filter(([id]) => entities.get(id)?.i18n?.[lang]?.summary);
   const low = translated
-    .map(([id, c]) => [id, c.letters![script] / (c.letters!.latin + c.letters!.cyrillic + c.letters!.georgian)] as const)
+    .map(([id, c]) => [id, scriptShare(c.letters!, lang)] as const)
     .filter(([, share]) => share < 0.6)
     .map(([id, share]) => `${id}: ${Math.round(share * 100)}% ${script}`);
   return { translated: translated.length, low };

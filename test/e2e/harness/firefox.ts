@@ -1,7 +1,8 @@
 /**
- * Firefox ESR with dist/firefox installed as a temporary add-on, driven over Firefox's
- * built-in WebDriver BiDi (TOOLCHAIN.md §4; no geckodriver, Playwright cannot drive stock
- * Firefox). Offline: the profile sends every non-local request to a closed proxy port.
+ * Firefox ESR with dist/firefox (or $BACKSTORY_EXT_FIREFOX: a folder or a zip) installed
+ * as a temporary add-on, driven over Firefox's built-in WebDriver BiDi (TOOLCHAIN.md §4;
+ * no geckodriver, Playwright cannot drive stock Firefox). Offline: the profile sends every
+ * non-local request to a closed proxy port.
  *
  * The extension's moz-extension:// UUID is pinned before launch through the profile pref
  * `extensions.webextensions.uuids`, so extension pages have a known URL (`extensionUrl`).
@@ -31,14 +32,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { FIREFOX_MISSING, firefoxPath, requireDist } from './paths.ts';
+import { FIREFOX_MISSING, firefoxPath, isArchive, requireDist } from './paths.ts';
 
 /** The add-on id, from manifest.json. */
 const GECKO_ID = (JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
   .browser_specific_settings.gecko.id;
 
 export interface FirefoxOptions {
-  /** Default dist/firefox (must be built). */
+  /** A folder, or a .zip/.xpi package; default `requireDist('firefox')` (dist/firefox, or $BACKSTORY_EXT_FIREFOX). */
   dist?: string;
   viewport?: { width: number; height: number };
   /** Extra preferences for the profile (e.g. `intl.locale.requested` for a UI language). */
@@ -268,7 +269,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   try {
     await send('session.new', { capabilities: {} });
     const installed =
-      options.extension === false ? { extension: '' } : await send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: dist } });
+      options.extension === false ? { extension: '' } : await send<{ extension: string }>('webExtension.install', { extensionData: { type: isArchive(dist) ? 'archivePath' : 'path', path: dist } });
     const tree = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
     const tab = tree.contexts[0]!.context;
     const evaluate = async <T,>(expression: string, context = tab): Promise<T> => {

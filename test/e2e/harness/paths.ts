@@ -1,6 +1,6 @@
 /**
- * Where things are for the end-to-end tier: the repository, the built extension, the
- * shared folder (corpus) and the browsers. Every lookup fails or skips with a message
+ * Where things are for the end-to-end tier: the repository, the extension under test (the
+ * build, or the store packages), the shared folder (corpus) and the browsers. Every lookup fails or skips with a message
  * that says what to do, never with a bare ENOENT.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -19,8 +19,32 @@ export const DEMO_DIR = join(REPO_ROOT, 'scripts/demo');
 /** Path (relative to the server root) of the demo article. */
 export const DEMO_PATH = '/demo/article.html';
 
-/** The built extension for a browser, or throws "run npm run build first". */
+/**
+ * The variables that point the e2e tier at another copy of the extension than the build:
+ * an unpacked package (a folder), or for Firefox the package itself (a .zip or .xpi,
+ * installed as it is). `npm run test:packages` sets them.
+ */
+export const EXTENSION_ENV = { chrome: 'BACKSTORY_EXT_CHROME', firefox: 'BACKSTORY_EXT_FIREFOX' } as const;
+
+/** Whether a Firefox extension path is a package file rather than a folder. */
+export const isArchive = (path: string): boolean => /\.(zip|xpi)$/i.test(path);
+
+/**
+ * The extension the e2e tests load for a browser: `$BACKSTORY_EXT_CHROME` /
+ * `$BACKSTORY_EXT_FIREFOX` when set, else the build (dist/<browser>). Throws with what to
+ * do when it is not there.
+ */
 export function requireDist(browser: 'chrome' | 'firefox' = 'chrome'): string {
+  const variable = EXTENSION_ENV[browser];
+  const given = process.env[variable];
+  if (given) {
+    const path = resolve(given);
+    if (browser === 'firefox' && isArchive(path) ? !existsSync(path) : !existsSync(join(path, 'manifest.json'))) {
+      const what = browser === 'firefox' ? 'an unpacked package (a folder with manifest.json) or a .zip/.xpi' : 'an unpacked package (a folder with manifest.json)';
+      throw new Error(`${variable}=${given}: not found; point it at ${what}, or unset it to test dist/${browser}.`);
+    }
+    return path;
+  }
   const dir = join(REPO_ROOT, 'dist', browser);
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`dist/${browser}/manifest.json is missing: run npm run build first (npm test builds before the e2e tier).`);

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excludedReason, leftOutFiles, manifestFiles, packageDirs, packageFiles, readZip } from '../../../scripts/lib/package-files.mjs';
+import { excludedReason, leftOutFiles, manifestFiles, packageDirs, packageFiles, readZip, unpackZip } from '../../../scripts/lib/package-files.mjs';
 import { chromeManifest, firefoxManifest, readManifest } from '../../../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -151,6 +151,13 @@ describe('readZip', () => {
     expect([...files.keys()]).toEqual(['manifest.json', 'icons/a.png']);
     expect(files.get('icons/a.png')?.toString()).toBe('png');
     expect(dirs).toEqual(['icons/']);
+  });
+
+  it('unpacks what it read into a folder, sub-folders made', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-unzip-'));
+    unpackZip(readZip(storedZip({ 'manifest.json': '{}', 'icons/': '', 'icons/a.png': 'png', '_locales/en/messages.json': 'm' })).files, dir);
+    expect(packageFiles(dir)).toEqual(['_locales/en/messages.json', 'icons/a.png', 'manifest.json']);
+    expect(readFileSync(join(dir, 'icons/a.png'), 'utf8')).toBe('png');
   });
 
   it('refuses what is not a zip, and paths that leave the folder', () => {

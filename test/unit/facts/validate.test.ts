@@ -332,7 +332,7 @@ describe('validatePacks: checks across packs', () => {
 });
 
 describe('formatPath', () => {
-  it('formats zod paths as field paths', () => {
+  it('formats issue paths as field paths', () => {
     expect(formatPath(['facts', 2, 'source'])).toBe('facts[2].source');
     expect(formatPath([])).toBe('(root)');
   });

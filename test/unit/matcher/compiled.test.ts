@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, createMatcher, createMatcherIncremental } from '../../../src/matcher/index.ts';
-import { foldChar, scriptGroup } from '../../../src/matcher/normalize.ts';
-import { georgianForms, russianForms } from '../../../src/matcher/inflect.ts';
+import { compileMatcher, compiledScripts, createMatcher, surfaceForms, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN } from '../../../src/matcher/index.ts';
+import { georgianForms, georgianStems, KA_CONSONANT, KA_VOWEL, KA_WHOLE } from '../../../src/matcher/inflect.ts';
+import { cleanForm } from '../../../src/matcher/normalize.ts';
 import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
 import { ENTITIES, entity, hitsOf, mentionsOf } from './entities.ts';
 
 describe('compiled matcher format', () => {
   const compiled = compileMatcher(ENTITIES);
 
-  it('ships aliases uninflected and expands the declined forms when hydrating', () => {
-    expect(compiled.v).toBe(3);
-    expect(compiled.aliases).toContain('Галузин');
-    expect(compiled.aliases).not.toContain('Галузина');
+  it('is plain JSON that matches the same after a round trip through storage', () => {
+    expect(compiled.v).toBe(4);
+    const copy = JSON.parse(JSON.stringify(compiled)) as typeof compiled;
+    const text = 'Galuzin met officials in Georgia, near the Black Sea. Михаила Галузина встретили в Тбилиси. თბილისში გაიმართა შეხვედრა.';
+    expect(mentionsOf(createMatcher(copy), text)).toEqual(mentionsOf(createMatcher(compiled), text));
+    expect(mentionsOf(createMatcher(copy), text).length).toBe(5);
+  });
+
+  it('holds the declined Russian forms and the Georgian stems, not the spelled-out Georgian forms', () => {
     const m = createMatcher(compiled);
-    expect(m.forms).toContain('Галузина');
-    expect(m.forms).toContain('თბილისში');
     expect(hitsOf(m, 'встреча с Михаилом Галузиным')).toEqual(['Михаилом Галузиным=mikhail-galuzin']);
+    expect(hitsOf(m, 'შეხვედრა თბილისში და რუსეთის')).toEqual(['თბილისში=tbilisi', 'რუსეთის=russia']);
+    // The table has far fewer forms than the names have spellings.
+    const spelled = surfaceForms(ENTITIES);
+    expect(spelled).toContain('თბილისში');
+    expect(spelled).toContain('Галузина');
+    expect(compiled.forms.count).toBeLessThan(spelled.length / 2);
   });
 
   it('keeps the entity table: ids, names, types and topics in order', () => {
@@ -33,69 +42,54 @@ describe('compiled matcher format', () => {
   });
 
   it('drops demonyms and descriptions at compile time', () => {
-    expect(compiled.aliases).not.toContain('Ossetian');
-    expect(compiled.aliases).not.toContain('Russian');
-    expect(compiled.aliases).not.toContain('Georgian government');
+    const spelled = surfaceForms(ENTITIES);
+    expect(spelled).not.toContain('Ossetian');
+    expect(spelled).not.toContain('Russian');
+    expect(spelled).not.toContain('Georgian government');
+    expect(spelled).toContain('Georgian Foreign Ministry');
   });
 
-  it('hydrates in small steps to the same matcher as createMatcher', () => {
-    const b = createMatcherIncremental(compiled);
-    let steps = 0;
-    while (b.step(-Infinity)) steps++;
-    expect(steps).toBeGreaterThan(2);
-    expect(b.done).toBe(true);
-    const stepped = b.matcher();
-    const whole = createMatcher(compiled);
-    const text =
-      'Galuzin met officials in Georgia, near the Black Sea; Moscow, Idaho. Михаила Галузина встретили в Тбилиси, где обсуждали безопасность. თბილისში გაიმართა შეხვედრა, სადაც უსაფრთხოება განიხილეს.';
-    expect(mentionsOf(stepped, text)).toEqual(mentionsOf(whole, text));
-    expect(stepped.forms).toEqual(whole.forms);
-    expect(mentionsOf(stepped, text).length).toBeGreaterThan(4);
+  it('names the scripts its names start in', () => {
+    expect(compiledScripts(compiled)).toBe(SCRIPT_LATIN | SCRIPT_CYRILLIC | SCRIPT_GEORGIAN);
+    expect(compiledScripts(compileMatcher([entity('x', 'place', { en: ['Xanadu'] })]))).toBe(SCRIPT_LATIN);
   });
 
-  it('builds the Russian and Georgian names only once a text needs them, a step at a time', () => {
-    const m = createMatcherIncremental(compiled).matcher();
-    expect(m.forms).not.toContain('Галузина');
-    expect(m.missing('Galuzin in Tbilisi')).toBe(false);
-    expect(hitsOf(m, 'Galuzin in Tbilisi')).toEqual(['Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
-    // A language menu's few letters do not build a script; a few words of it do.
-    expect(m.missing('English · Русский · ქართული')).toBe(false);
-    const ru = 'Встреча с Галузиным прошла в Женеве, где обсуждали безопасность.';
-    expect(m.missing(ru)).toBe(true);
-    expect(m.forms).not.toContain('Галузина');
-    let steps = 0;
-    while (m.hydrateStep()) steps++;
-    expect(steps).toBeGreaterThan(1);
-    expect(m.missing(ru)).toBe(false);
-    expect(m.forms).toContain('Галузина');
-    expect(m.forms).not.toContain('თბილისში');
-    // Georgian is still missing; scan builds it on the spot when not asked beforehand.
-    const ka = 'შეხვედრა თბილისში გაიმართა, სადაც მხარეებმა უსაფრთხოება განიხილეს.';
-    expect(m.missing(ka)).toBe(true);
-    expect(hitsOf(m, ka)).toEqual(['თბილისში=tbilisi']);
-    expect(m.missing(ka)).toBe(false);
+  it('refuses a stored automaton whose columns do not fit together', () => {
+    const broken = JSON.parse(JSON.stringify(compiled)) as typeof compiled;
+    broken.forms.trie.first.s = broken.forms.trie.first.s.slice(2);
+    expect(() => createMatcher(broken)).toThrow(/columns/);
   });
+});
 
-  it('keeps every inflected form of the bundled aliases in the script of its alias (the tries are split by script)', () => {
-    const group = (f: string): number => scriptGroup(foldChar(f.charCodeAt(0)));
+describe('Georgian stems', () => {
+  it('stand for exactly the forms spelled out: every form of every bundled Georgian name matches, whole', () => {
+    const ents = loadBundledEntities();
+    const m = createMatcher(compileMatcher(ents));
     let checked = 0;
-    for (const e of loadBundledEntities()) {
-      for (const alias of e.aliases.ru ?? []) {
-        for (const f of [...russianForms(alias, true), ...russianForms(alias, false)]) expect(group(f), f).toBe(group(alias));
-        checked++;
-      }
+    for (const e of ents) {
       for (const alias of e.aliases.ka ?? []) {
-        for (const f of georgianForms(alias)) expect(group(f), f).toBe(group(alias));
-        checked++;
+        for (const f of georgianForms(cleanForm(alias))) {
+          const hits = m.scan(f);
+          // Each form is found whole (another entity may claim it too, or a longer name).
+          expect(hits.length, f).toBe(1);
+          expect(hits[0]!.end - hits[0]!.start, f).toBe(f.length);
+          checked++;
+        }
       }
     }
-    expect(checked).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(2000);
   });
 
-  it('finishes the remaining work when the matcher is asked for early', () => {
-    const b = createMatcherIncremental(compiled);
-    b.step(-Infinity);
-    expect(b.done).toBe(false);
-    expect(hitsOf(b.matcher(), 'Tbilisi')).toEqual(['Tbilisi=tbilisi']);
+  it('take only their own endings, and only at the end of a word', () => {
+    const m = createMatcher(compileMatcher(ENTITIES));
+    expect(georgianStems('თბილისი')).toEqual([['თბილის', KA_CONSONANT]]);
+    expect(georgianStems('ნატო')).toEqual([['ნატო', KA_VOWEL]]);
+    expect(georgianStems('ბი')).toEqual([['ბი', KA_WHOLE]]);
+    expect(hitsOf(m, 'თბილისიდან')).toEqual(['თბილისიდან=tbilisi']);
+    // Not an ending of the stem, or a word that goes on past one.
+    expect(hitsOf(m, 'თბილისურ')).toEqual([]);
+    expect(hitsOf(m, 'თბილისშიც')).toEqual([]);
+    // A consonant stem never matches bare.
+    expect(hitsOf(m, 'თბილის ქუჩა')).toEqual([]);
   });
 });

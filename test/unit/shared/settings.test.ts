@@ -2,7 +2,8 @@ import { describe, it, expect, vi } from 'vitest';
 
 vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
 
-const { repairSettings, DEFAULT_SETTINGS, siteKey } = await import('../../../src/shared/settings.ts');
+const { fake } = await import('../../fakes/browser.ts');
+const { repairSettings, DEFAULT_SETTINGS, siteKey, loadSettings, saveSettings } = await import('../../../src/shared/settings.ts');
 
 describe('repairSettings', () => {
   it('returns the defaults without notices when nothing is stored', () => {
@@ -43,6 +44,34 @@ describe('repairSettings', () => {
   it('ignores unknown keys', () => {
     const { settings } = repairSettings({ surprise: 1 });
     expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('the language setting', () => {
+  it('follows the browser by default', () => {
+    expect(DEFAULT_SETTINGS.language).toBe('browser');
+  });
+
+  it('is saved with the other settings and read back', async () => {
+    fake.reset();
+    await saveSettings({ language: 'ka' });
+    expect((fake.sync.data.get('settings') as { language?: unknown }).language).toBe('ka');
+    const { settings, notices } = await loadSettings();
+    expect(settings.language).toBe('ka');
+    expect(settings.showMode).toBe(DEFAULT_SETTINGS.showMode);
+    expect(notices).toEqual([]);
+  });
+
+  it('falls back to the browser’s language with a notice when the stored value is not one of ours', async () => {
+    for (const bad of ['fr', 'KA', '', 7, null, ['ka']]) {
+      const { settings, notices } = repairSettings({ language: bad, showMode: 'click' });
+      expect(settings.language, String(bad)).toBe('browser');
+      expect(settings.showMode).toBe('click');
+      expect(notices).toEqual([{ what: 'reset', setting: 'language' }]);
+    }
+    fake.reset();
+    await fake.sync.set({ settings: { language: 'de' } });
+    expect((await loadSettings()).settings.language).toBe('browser');
   });
 });
 

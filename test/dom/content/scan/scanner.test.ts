@@ -1,14 +1,14 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Scanner } from '../../../../src/content/scan/scanner.ts';
 import { ENTITIES } from '../../../unit/matcher/entities.ts';
-import { compileMatcher, createMatcherIncremental, type MatcherBuilder } from '../../../../src/matcher/index.ts';
+import { compileMatcher, createMatcher, type Matcher } from '../../../../src/matcher/index.ts';
 
 const compiled = compileMatcher(ENTITIES);
 
 function scanner(): { s: Scanner; passes: () => number } {
   let passes = 0;
   const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined }, new AbortController().signal);
-  s.setMatchers(() => [createMatcherIncremental(compiled)]);
+  s.setMatchers(async () => ({ matchers: [createMatcher(compiled)], setupMs: 0 }));
   return { s, passes: () => passes };
 }
 
@@ -29,36 +29,13 @@ describe('Scanner', () => {
     expect(s.stats.textNodes).toBe(6);
   });
 
-  it('builds the Russian and Georgian names as the scan reaches them, and marks them', async () => {
+  it('marks Russian and Georgian names in their cases', async () => {
     document.title = 'Галузин в Тбилиси';
     document.body.innerHTML =
       '<p>Galuzin spoke.</p><p>Встреча с Михаилом Галузиным прошла в Женеве, где обсуждали безопасность.</p><p>შეხვედრა თბილისში გაიმართა, სადაც მხარეებმა უსაფრთხოება განიხილეს.</p>';
-    const inner = createMatcherIncremental(compiled);
-    // Every text reaches `scan` with its scripts already built (in the scanner's own steps,
-    // not by scan's build-on-the-spot fallback, which would be one long slice).
-    const unprepared: string[] = [];
-    const builder: MatcherBuilder = {
-      step: (d) => inner.step(d),
-      get done() {
-        return inner.done;
-      },
-      matcher() {
-        const m = inner.matcher();
-        return {
-          ...m,
-          scan: (text: string) => {
-            if (m.missing(text)) unprepared.push(text);
-            return m.scan(text);
-          },
-        };
-      },
-    };
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
-    s.setMatchers(() => [builder]);
+    const { s } = scanner();
     await s.run();
     expect(marked(s)).toEqual(['Galuzin=mikhail-galuzin', 'Михаилом Галузиным=mikhail-galuzin', 'თბილისში=tbilisi']);
-    expect(unprepared).toEqual([]);
-    expect(inner.matcher().missing('Галузин თბილისი')).toBe(false);
   });
 
   it('decides an ambiguous name at the end of the pass, from evidence in any block', async () => {
@@ -134,55 +111,54 @@ describe('Scanner on one huge text node', () => {
   });
 });
 
-describe('Scanner hydration', () => {
-  /** A builder whose every step busy-waits `ms`, `steps` times, then hands over a real matcher. */
-  function slowBuilder(steps: number, ms: number): MatcherBuilder & { taken: () => number } {
-    const real = createMatcherIncremental(compiled);
-    let taken = 0;
-    return {
-      step: () => {
-        if (taken >= steps) return real.step(-Infinity);
-        const end = performance.now() + ms;
-        while (performance.now() < end) {
-          /* busy */
-        }
-        taken++;
-        return true;
-      },
-      get done() {
-        return taken >= steps && real.done;
-      },
-      matcher: () => real.matcher(),
-      taken: () => taken,
-    };
-  }
+describe('Scanner matchers', () => {
+  const source = (matchers: Matcher[], setupMs: number, wait: Promise<void> = Promise.resolve()) => async () => {
+    await wait;
+    return { matchers, setupMs };
+  };
 
-  it('hydrates the matchers in slices and counts the time as busy', async () => {
+  it('loads the matchers only when a pass starts, and counts their setup as busy time', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
     const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
-    const b = slowBuilder(20, 2);
-    s.setMatchers(() => [b]);
+    let loads = 0;
+    const get = source([createMatcher(compiled)], 40);
+    s.setMatchers(() => {
+      loads++;
+      return get();
+    });
+    expect(loads).toBe(0);
     await s.run();
-    expect(b.taken()).toBe(20);
+    expect(loads).toBe(1);
     expect(marked(s)).toEqual(['Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
+    expect(s.stats.setupMs).toBe(40);
     expect(s.stats.busyMs).toBeGreaterThanOrEqual(40);
-    expect(s.stats.maxSliceMs).toBeLessThan(30);
+    // A rescan keeps them.
+    s.requestFull();
+    await s.run();
+    expect(loads).toBe(1);
   });
 
-  it('starts again with the new matchers when they change during hydration', async () => {
+  it('starts again with the new matchers when they change while loading', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
     const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
-    const first = slowBuilder(20, 2);
-    const only = compileMatcher(ENTITIES.filter((e) => e.id === 'tbilisi'));
-    // The settings change (e.g. a pack switched off) arrives between two slices of hydration.
-    const step = first.step;
-    first.step = (deadline) => {
-      if (first.taken() === 5) s.setMatchers(() => [createMatcherIncremental(only)]);
-      return step(deadline);
-    };
-    s.setMatchers(() => [first]);
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    s.setMatchers(source([createMatcher(compiled)], 0, slow));
+    const running = s.run();
+    // The settings change (e.g. a pack switched off) arrives while the first ones load.
+    s.setMatchers(source([createMatcher(compileMatcher(ENTITIES.filter((e) => e.id === 'tbilisi')))], 0));
+    release();
+    await running;
     await s.run();
     expect(marked(s)).toEqual(['Tbilisi=tbilisi']);
-    expect(first.taken()).toBeLessThan(20);
+  });
+
+  it('still reads the page when the matchers cannot be loaded', async () => {
+    document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    s.setMatchers(() => Promise.reject(new Error('storage gone')));
+    await s.run();
+    expect(s.stats.passes).toBe(1);
+    expect(marked(s)).toEqual([]);
   });
 });
