@@ -49,7 +49,10 @@ const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && value
 
 const folder = positional[0] ? resolve(positional[0]) : corpusDir();
 const maxPages = opt('pages') ? Number(opt('pages')) : Infinity;
-const only = opt('only')?.split(',').map((s) => s.trim().replace(/\.html?$/, '')) ?? null;
+const only =
+  opt('only')
+    ?.split(',')
+    .map((s) => s.trim().replace(/\.html?$/, '')) ?? null;
 const loads = Number(opt('loads') ?? 3);
 const markCapMs = Number(opt('markjs-cap') ?? 3) * 1000;
 const stormMs = Number(opt('storm-ms') ?? 10_000);
@@ -196,7 +199,19 @@ async function main(): Promise<void> {
     try {
       stress.push(await runStressCase(ctx, page, server.url(c.path), c, Math.max(60_000, stormMs + 30_000)));
     } catch (e) {
-      stress.push({ name: c.name, what: c.what, diag: null, maxSliceMs: NaN, busyMs: NaN, pageMaxGapMs: NaN, heapMB: NaN, heapGrowthMB: NaN, correct: false, problems: [String(e instanceof Error ? e.message.split('\n')[0] : e)], wallMs: 0 });
+      stress.push({
+        name: c.name,
+        what: c.what,
+        diag: null,
+        maxSliceMs: NaN,
+        busyMs: NaN,
+        pageMaxGapMs: NaN,
+        heapMB: NaN,
+        heapGrowthMB: NaN,
+        correct: false,
+        problems: [String(e instanceof Error ? e.message.split('\n')[0] : e)],
+        wallMs: 0,
+      });
     }
     await page.close().catch(() => undefined);
   }
@@ -260,31 +275,55 @@ async function main(): Promise<void> {
   );
   md.push('| what | budget | measured | worst page | |', '| --- | --- | --- | --- | --- |');
   const wf = worst('floorRatio', 1);
-  md.push(`| scan + mark busy time ÷ cold TreeWalker read | ≤ ${BUDGET.floorRatio}× (median) | ${fmt(medFloor, 2)}× | ${wf ? `${wf.page} ${fmt(wf.floorRatio, 2)}× (${wf.busyMs} vs ${wf.floorMs} ms)` : '–'} | ${mark(medFloor <= BUDGET.floorRatio)} |`);
+  md.push(
+    `| scan + mark busy time ÷ cold TreeWalker read | ≤ ${BUDGET.floorRatio}× (median) | ${fmt(medFloor, 2)}× | ${wf ? `${wf.page} ${fmt(wf.floorRatio, 2)}× (${wf.busyMs} vs ${wf.floorMs} ms)` : '–'} | ${mark(medFloor <= BUDGET.floorRatio)} |`,
+  );
   const noNames = ok.filter((r) => r.entities === 0);
   const wn = [...noNames].sort((a, b) => b.busyMs - a.busyMs)[0];
   const medNoNames = median(noNames.map((r) => r.busyMs));
-  md.push(`| busy time on a page with no pack names | ≤ ${BUDGET.noNamesMs} ms | ${fmt(medNoNames)} ms median of ${noNames.length} pages (${noNames.filter((r) => !r.read).length} not read after the first look) | ${wn ? `${wn.page} ${wn.busyMs} ms` : '–'} | ${mark(noNames.every((r) => r.busyMs <= BUDGET.noNamesMs))} |`);
+  md.push(
+    `| busy time on a page with no pack names | ≤ ${BUDGET.noNamesMs} ms | ${fmt(medNoNames)} ms median of ${noNames.length} pages (${noNames.filter((r) => !r.read).length} not read after the first look) | ${wn ? `${wn.page} ${wn.busyMs} ms` : '–'} | ${mark(noNames.every((r) => r.busyMs <= BUDGET.noNamesMs))} |`,
+  );
   const marked = ok.filter((r) => r.firstMarkMs > 0);
   const wfm = [...marked].sort((a, b) => b.firstMarkMs - a.firstMarkMs)[0];
-  md.push(`| time to first mark (navigation start → first mark painted) | – | ${fmt(median(marked.map((r) => r.firstMarkMs)))} ms median of ${marked.length} pages | ${wfm ? `${wfm.page} ${wfm.firstMarkMs} ms` : '–'} | – |`);
+  md.push(
+    `| time to first mark (navigation start → first mark painted) | – | ${fmt(median(marked.map((r) => r.firstMarkMs)))} ms median of ${marked.length} pages | ${wfm ? `${wfm.page} ${wfm.firstMarkMs} ms` : '–'} | – |`,
+  );
   const read = ok.filter((r) => r.read);
   const wd = [...read].sort((a, b) => b.setupMs - a.setupMs)[0];
-  md.push(`| automaton decode in the page (part of busy) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(read.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(read.every((r) => r.setupMs <= BUDGET.decodeMs))} |`);
+  md.push(
+    `| automaton decode in the page (part of busy) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(read.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(read.every((r) => r.setupMs <= BUDGET.decodeMs))} |`,
+  );
   const wh = [...ok].sort((a, b) => b.heapKB - a.heapKB)[0];
-  md.push(`| JS heap held by the content script after the scan (with − control) | – | ${fmt(median(ok.map((r) => r.heapKB)), 0)} KB median | ${wh ? `${wh.page} ${wh.heapKB} KB` : '–'} | – |`);
+  md.push(
+    `| JS heap held by the content script after the scan (with − control) | – | ${fmt(median(ok.map((r) => r.heapKB)), 0)} KB median | ${wh ? `${wh.page} ${wh.heapKB} KB` : '–'} | – |`,
+  );
   const wm = worst('markJsRatio', -1);
-  md.push(`| mark.js time ÷ ours, same aliases | ≥ ${BUDGET.markJsRatio}× (worst page) | ${fmt(medMark)}× median | ${wm ? `${wm.page} ${fmt(wm.markJsRatio)}× (${wm.markJs.ms} vs ${wm.busyMs} ms)` : '–'} | ${mark(wm !== undefined && wm.markJsRatio >= BUDGET.markJsRatio)} |`);
+  md.push(
+    `| mark.js time ÷ ours, same aliases | ≥ ${BUDGET.markJsRatio}× (worst page) | ${fmt(medMark)}× median | ${wm ? `${wm.page} ${fmt(wm.markJsRatio)}× (${wm.markJs.ms} vs ${wm.busyMs} ms)` : '–'} | ${mark(wm !== undefined && wm.markJsRatio >= BUDGET.markJsRatio)} |`,
+  );
   const ws = worst('maxSliceMs', 1);
-  md.push(`| longest main-thread slice | ≤ ${BUDGET.sliceMs} ms, every page | ${slicesOver.length} of ${ok.length} pages over | ${ws ? `${ws.page} ${ws.maxSliceMs} ms` : '–'} | ${mark(maxSlice <= BUDGET.sliceMs)} |`);
+  md.push(
+    `| longest main-thread slice | ≤ ${BUDGET.sliceMs} ms, every page | ${slicesOver.length} of ${ok.length} pages over | ${ws ? `${ws.page} ${ws.maxSliceMs} ms` : '–'} | ${mark(maxSlice <= BUDGET.sliceMs)} |`,
+  );
   const wl = worst('loadDeltaPct', 1);
-  md.push(`| page load with vs without (vs a blank control extension) | ≤ +${BUDGET.loadPct}% (median) | ${fmt(medLoad)}% | ${wl ? `${wl.page} ${fmt(wl.loadDeltaPct)}% (${wl.loadWithoutMs}→${wl.loadWithMs} ms)` : '–'} | ${mark(medLoad <= BUDGET.loadPct)} |`);
+  md.push(
+    `| page load with vs without (vs a blank control extension) | ≤ +${BUDGET.loadPct}% (median) | ${fmt(medLoad)}% | ${wl ? `${wl.page} ${fmt(wl.loadDeltaPct)}% (${wl.loadWithoutMs}→${wl.loadWithMs} ms)` : '–'} | ${mark(medLoad <= BUDGET.loadPct)} |`,
+  );
   const wb = worst('loadBareDeltaPct', 1);
-  md.push(`| page load, vs a browser without any extension (for reference) | – | ${fmt(medBare)}% | ${wb ? `${wb.page} ${fmt(wb.loadBareDeltaPct)}% (${wb.loadBareMs}→${wb.loadWithMs} ms)` : '–'} | – |`);
-  md.push(`| hover → card painted, after the dwell | ≤ 1 frame (${BUDGET.cardMs} ms) | ${fmt(cardMed)} ms median of ${cardTimes.length} | max ${fmt(Math.max(...cardTimes))} ms | ${mark(cardTimes.length > 0 && cardMed <= BUDGET.cardMs)} |`);
-  md.push(`| content script JS on every page (gzip) | ≤ ${BUDGET.gzipKB} KB | ${eagerKB.toFixed(1)} KB (${eager.join(', ')}; ${(contentJs.length / 1024).toFixed(0)} KB raw); lazy: ${lazy} | | ${mark(eagerKB <= BUDGET.gzipKB)} |`);
+  md.push(
+    `| page load, vs a browser without any extension (for reference) | – | ${fmt(medBare)}% | ${wb ? `${wb.page} ${fmt(wb.loadBareDeltaPct)}% (${wb.loadBareMs}→${wb.loadWithMs} ms)` : '–'} | – |`,
+  );
+  md.push(
+    `| hover → card painted, after the dwell | ≤ 1 frame (${BUDGET.cardMs} ms) | ${fmt(cardMed)} ms median of ${cardTimes.length} | max ${fmt(Math.max(...cardTimes))} ms | ${mark(cardTimes.length > 0 && cardMed <= BUDGET.cardMs)} |`,
+  );
+  md.push(
+    `| content script JS on every page (gzip) | ≤ ${BUDGET.gzipKB} KB | ${eagerKB.toFixed(1)} KB (${eager.join(', ')}; ${(contentJs.length / 1024).toFixed(0)} KB raw); lazy: ${lazy} | | ${mark(eagerKB <= BUDGET.gzipKB)} |`,
+  );
   for (const m of matcherRows) {
-    md.push(`| matcher throughput in Node, ${m.set} (${m.patterns} forms) | ≥ best of RegExp / Aho–Corasick | ${m.ours.toFixed(1)} MB/s | best other: ${m.bestEngine} ${m.best.toFixed(1)} MB/s | ${mark(m.met)} |`);
+    md.push(
+      `| matcher throughput in Node, ${m.set} (${m.patterns} forms) | ≥ best of RegExp / Aho–Corasick | ${m.ours.toFixed(1)} MB/s | best other: ${m.bestEngine} ${m.best.toFixed(1)} MB/s | ${mark(m.met)} |`,
+    );
   }
   if (matcherNote) md.push(`| matcher throughput in Node | ≥ best of RegExp / Aho–Corasick | ${matcherNote} | | – |`);
   md.push('');
@@ -296,12 +335,16 @@ async function main(): Promise<void> {
     for (const r of startup) {
       const big = r.aliases >= 100_000;
       const ok = big ? r.decodeMs <= BUDGET.synthDecodeMs && r.scanMBs >= BUDGET.synthScanMBs : r.pack === 'bundled packs' ? r.decodeMs <= BUDGET.decodeMs : true;
-      md.push(`| ${r.pack} | ${r.aliases.toLocaleString('en')} | ${r.forms.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${r.compileMs} | ${r.storedKB.toLocaleString('en')} | ${r.parseMs} | ${r.decodeMs} (${r.decodeColdMs}) | ${r.heapMB} | ${r.scanMBs} | ${mark(ok)} |`);
+      md.push(
+        `| ${r.pack} | ${r.aliases.toLocaleString('en')} | ${r.forms.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${r.compileMs} | ${r.storedKB.toLocaleString('en')} | ${r.parseMs} | ${r.decodeMs} (${r.decodeColdMs}) | ${r.heapMB} | ${r.scanMBs} | ${mark(ok)} |`,
+      );
     }
     md.push('');
   }
   md.push('### Per page', '');
-  md.push('| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms bare | load ms w/o | load ms with | Δload | mentions | entities | first mark ms | decode ms | heap KB |');
+  md.push(
+    '| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms bare | load ms w/o | load ms with | Δload | mentions | entities | first mark ms | decode ms | heap KB |',
+  );
   md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     if (r.error) {

@@ -16,7 +16,9 @@ const byId = new Map<string, { entity: unknown; file: string }>();
 raw.entities.forEach((e, i) => byId.set((e as { id: string }).id, { entity: e, file: pack.files[i] ?? pack.dir }));
 let extra = 0;
 for (const dir of process.argv.slice(2).filter((a) => a !== '--')) {
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = resolve(join(dir, f));
     let entity: unknown;
     try {

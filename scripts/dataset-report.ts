@@ -68,7 +68,12 @@ console.log(
 );
 
 section('Entities by topic (an entity can have several)');
-console.log(table(['topic', 'entities'], TOPICS.map((t) => [t.label, entities.filter((e) => (e.topics as string[]).includes(t.id)).length])));
+console.log(
+  table(
+    ['topic', 'entities'],
+    TOPICS.map((t) => [t.label, entities.filter((e) => (e.topics as string[]).includes(t.id)).length]),
+  ),
+);
 
 section('Content');
 const aliasCount = entities.reduce((n, e) => n + Object.values(e.aliases).reduce((m, l) => m + (l?.length ?? 0), 0), 0);
@@ -116,7 +121,10 @@ for (const c of citations) {
 console.log(
   table(
     ['publisher', 'kind', 'citations'],
-    [...byPublisher].sort((a, b) => b[1].n - a[1].n).slice(0, 20).map(([p, v]) => [p, v.kind, v.n]),
+    [...byPublisher]
+      .sort((a, b) => b[1].n - a[1].n)
+      .slice(0, 20)
+      .map(([p, v]) => [p, v.kind, v.n]),
   ),
 );
 
@@ -127,7 +135,14 @@ for (const c of citations) {
   byHost.set(h, (byHost.get(h) ?? 0) + 1);
 }
 const heavy = [...byHost].filter(([, n]) => n > HOST_LIMIT).sort((a, b) => b[1] - a[1]);
-console.log(heavy.length === 0 ? 'none' : table(['host', 'citations'], heavy.map(([h, n]) => [h, n])));
+console.log(
+  heavy.length === 0
+    ? 'none'
+    : table(
+        ['host', 'citations'],
+        heavy.map(([h, n]) => [h, n]),
+      ),
+);
 
 section('Texts in each language');
 const share = (has: (e: Entity) => boolean) => pct(entities.filter(has).length, entities.length);
@@ -151,7 +166,12 @@ const stale = facts
   .sort((a, b) => a.f.asOf!.localeCompare(b.f.asOf!));
 const short = (s: string, n = 60) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
 console.log(
-  stale.length === 0 ? 'none' : table(['as of', 'entity', 'label', 'value'], stale.slice(0, 25).map(({ e, f }) => [f.asOf!, e.id, f.label, short(f.value)])),
+  stale.length === 0
+    ? 'none'
+    : table(
+        ['as of', 'entity', 'label', 'value'],
+        stale.slice(0, 25).map(({ e, f }) => [f.asOf!, e.id, f.label, short(f.value)]),
+      ),
 );
 if (stale.length > 25) console.log(`… and ${stale.length - 25} more`);
 

@@ -206,7 +206,10 @@ if (headed) {
   const listed = await panel
     // Galuzin as the panel names him in the UI language.
     .waitForFunction((name) => document.body.innerText.includes(name), GALUZIN[lang], { timeout: 8000 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!listed) problems.push(`the side panel did not list Galuzin (in ${lang})`);
   await panel.waitForTimeout(300);
   if ((await panel.evaluate(() => document.documentElement.lang)) !== lang) problems.push(`the side panel is not in ${lang}`);

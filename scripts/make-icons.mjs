@@ -34,19 +34,27 @@ function png(size, pixel) {
     for (let x = 0; x < size; x++) {
       const [r, g, b, a] = pixel((x + 0.5) / size, (y + 0.5) / size, size);
       const o = y * (size * 4 + 1) + 1 + x * 4;
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = a;
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+      raw[o + 3] = a;
     }
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function painter(bg, ink, accent) {
   return (u, v, size) => {
-    const r = 0.2, inset = 0.04;
+    const r = 0.2,
+      inset = 0.04;
     const dx = Math.max(Math.abs(u - 0.5) - (0.5 - inset - r), 0);
     const dy = Math.max(Math.abs(v - 0.5) - (0.5 - inset - r), 0);
     if (Math.hypot(dx, dy) > r) return [0, 0, 0, 0];

@@ -97,7 +97,8 @@ function checkZip(zipPath, dir, files) {
   const names = [...entries.keys(), ...dirs].sort();
   const extra = names.filter((n) => !files.includes(n) && !kept.has(n));
   const missing = files.filter((f) => !entries.has(f));
-  if (extra.length || missing.length) fail(`${name} does not hold the expected files${extra.length ? `; extra: ${extra.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
+  if (extra.length || missing.length)
+    fail(`${name} does not hold the expected files${extra.length ? `; extra: ${extra.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
   for (const f of files) if (!entries.get(f)?.equals(readFileSync(join(dir, f)))) fail(`${name}: ${f} differs from the build`);
   if (!entries.has('manifest.json')) fail(`${name} has no manifest.json at its root`);
   return entries;
@@ -108,7 +109,11 @@ function lint(entries) {
   const tmp = mkdtempSync(join(tmpdir(), 'backstory-lint-'));
   try {
     unpackZip(entries, tmp);
-    const r = spawnSync(process.execPath, [WEB_EXT, 'lint', '--source-dir', tmp, '--self-hosted', '--output', 'json', '--no-config-discovery'], { cwd: ROOT, env: TOOL_ENV, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [WEB_EXT, 'lint', '--source-dir', tmp, '--self-hosted', '--output', 'json', '--no-config-discovery'], {
+      cwd: ROOT,
+      env: TOOL_ENV,
+      encoding: 'utf8',
+    });
     if (r.error) fail(`web-ext lint could not run: ${r.error.message}`);
     let report;
     try {
@@ -118,7 +123,11 @@ function lint(entries) {
     }
     const { errors = [], warnings = [], notices = [] } = report;
     console.log(`web-ext lint (Firefox package): ${errors.length} errors, ${warnings.length} warnings, ${notices.length} notices`);
-    for (const [kind, list] of [['error', errors], ['warning', warnings], ['notice', notices]]) {
+    for (const [kind, list] of [
+      ['error', errors],
+      ['warning', warnings],
+      ['notice', notices],
+    ]) {
       for (const m of list) console.log(`  ${kind} ${m.code}${m.file ? ` ${m.file}${m.line ? `:${m.line}` : ''}` : ''}: ${m.message}`);
     }
     // Warnings fail too: the package goes to addons.mozilla.org's reviewers with none.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: everything, in order — typecheck, lint, unit + DOM tests, build and store
+# `npm test`: everything, in order — typecheck, lint, format, unit + DOM tests, build and store
 # packages (`npm run package`: both builds, the zips, web-ext lint of the Firefox package
 # with no error or warning), browser (e2e) tests on the build (installing Chromium and
 # Firefox ESR first when missing, as root with apt-get: scripts/ensure-browsers.sh), then a
@@ -38,6 +38,10 @@ if [ -f eslint.config.js ]; then
 else
   echo "eslint.config.js is missing: lint cannot run"; record lint 1
 fi
+
+step "format"
+# Prettier's check (.prettierrc.json); `npm run format` rewrites what it reports.
+npm run --silent format:check; record format $?
 
 step "unit + DOM tests"
 npx vitest run --project unit --project dom --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json"

@@ -65,7 +65,10 @@ export function threeScriptEntities(aliases: number): Entity[] {
   while (out.length * 3 < aliases) {
     const words = Array.from({ length: 1 + rnd(3) }, () => Array.from({ length: 2 + rnd(3) }, () => rnd(20)));
     const spell = (s: readonly string[], caps: boolean): string =>
-      words.map((w) => w.map((k) => s[k]).join('')).map((w) => (caps ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
+      words
+        .map((w) => w.map((k) => s[k]).join(''))
+        .map((w) => (caps ? w[0]!.toUpperCase() + w.slice(1) : w))
+        .join(' ');
     const en = spell(SYLLABLES.en, true);
     if (seen.has(en)) continue;
     seen.add(en);

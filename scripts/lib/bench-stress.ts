@@ -158,7 +158,10 @@ export function manyIframes(count = 500): StressCase {
     path: '/stress/frames.html',
     mentions: 1,
     frames: { count, mentionsEach: 1 },
-    settled: (p) => p.waitForFunction((n) => [...document.querySelectorAll('iframe')].filter((f) => f.contentDocument?.readyState === 'complete').length >= n, count, { timeout: 60_000, polling: 250 }).then(() => undefined),
+    settled: (p) =>
+      p
+        .waitForFunction((n) => [...document.querySelectorAll('iframe')].filter((f) => f.contentDocument?.readyState === 'complete').length >= n, count, { timeout: 60_000, polling: 250 })
+        .then(() => undefined),
   };
 }
 
@@ -253,7 +256,11 @@ export async function runStressCase(ctx: ExtensionBrowser, page: Page, url: stri
   // Settled: status done for this document, and no new pass for a moment.
   let diag: Diagnostics | null;
   try {
-    diag = await waitForDiagnostics(ctx, page, (d) => d.url === page.url() && d.status === 'done' && d.mentions >= c.mentions, { timeout: timeoutMs, interval: 250, what: `${c.mentions} mentions` });
+    diag = await waitForDiagnostics(ctx, page, (d) => d.url === page.url() && d.status === 'done' && d.mentions >= c.mentions, {
+      timeout: timeoutMs,
+      interval: 250,
+      what: `${c.mentions} mentions`,
+    });
   } catch (e) {
     problems.push(String(e instanceof Error ? e.message : e).slice(0, 300));
     diag = await diagnostics(ctx, page).catch(() => null);

@@ -13,7 +13,10 @@ export interface BenchText {
   source: string;
 }
 
-const WORDS = 'the of and to in a is that for on with as was said by at from his it an were are which this be has have or had not but after also who their its more been new than would when into two over up one year other government minister talks border country officials'.split(' ');
+const WORDS =
+  'the of and to in a is that for on with as was said by at from his it an were are which this be has have or had not but after also who their its more been new than would when into two over up one year other government minister talks border country officials'.split(
+    ' ',
+  );
 const NAMES = ['Georgia', 'Russia', 'Tbilisi', 'Moscow', 'Galuzin', 'Abkhazia', 'South Ossetia', 'EU', 'Geneva', 'NATO'];
 
 function generated(size: number): string {
@@ -38,7 +41,9 @@ export function benchText(size = 10_000_000): BenchText {
   const shared = sharedDir();
   const dir = shared ? join(shared, 'corpus/pages') : undefined;
   if (dir && existsSync(dir)) {
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     const texts = pages.map((f) => htmlToText(readFileSync(join(dir, f), 'utf8')).text).filter((t) => t.length > 0);
     const one = texts.join('\n\n');
     if (one.length > 0) {

@@ -6,13 +6,69 @@
 import { Window } from 'happy-dom';
 
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD',
-  'SAMP', 'SVG', 'svg', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'BUTTON',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'SVG',
+  'svg',
+  'TITLE',
+  'META',
+  'LINK',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'BUTTON',
 ]);
 const BLOCK = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TR', 'TD', 'TH', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'BR', 'HR',
-  'FORM', 'FIELDSET', 'LEGEND', 'DETAILS', 'SUMMARY', 'ADDRESS', 'CAPTION',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'BLOCKQUOTE',
+  'FIGURE',
+  'FIGCAPTION',
+  'BR',
+  'HR',
+  'FORM',
+  'FIELDSET',
+  'LEGEND',
+  'DETAILS',
+  'SUMMARY',
+  'ADDRESS',
+  'CAPTION',
 ]);
 
 /** Minimal structural view of a DOM node, so this file does not depend on DOM lib types. */
@@ -37,9 +93,7 @@ export function htmlToText(html: string): { title: string; text: string } {
   try {
     // Drop never-visible elements before parsing: faster on script-heavy pages, and no
     // <link> preloads (happy-dom resolves their URLs and throws on protocol-relative ones).
-    const lean = html
-      .replace(/<(script|style|noscript|template|svg|iframe|textarea|object)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<(link|meta|base)\b[^>]*>/gi, '');
+    const lean = html.replace(/<(script|style|noscript|template|svg|iframe|textarea|object)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<(link|meta|base)\b[^>]*>/gi, '');
     const doc = new window.DOMParser().parseFromString(lean, 'text/html');
     const parts: string[] = [];
     const walk = (node: NodeLike): void => {
@@ -59,7 +113,11 @@ export function htmlToText(html: string): { title: string; text: string } {
       if (block) parts.push('\n');
     };
     if (doc.body) walk(doc.body as unknown as NodeLike);
-    const text = parts.join('').replace(/[ \t\r\f]*\n[\s]*/g, '\n').replace(/[ \t\f\r]{2,}/g, ' ').trim();
+    const text = parts
+      .join('')
+      .replace(/[ \t\r\f]*\n[\s]*/g, '\n')
+      .replace(/[ \t\f\r]{2,}/g, ' ')
+      .trim();
     return { title: (doc.title ?? '').trim(), text };
   } finally {
     void window.happyDOM.close();

@@ -10,7 +10,9 @@ import { REPO_ROOT } from './evaluate.ts';
 
 const DIR = join(REPO_ROOT, 'test/fixtures/eval');
 
-for (const f of readdirSync(join(DIR, 'src')).filter((x) => x.endsWith('.marked.txt')).sort()) {
+for (const f of readdirSync(join(DIR, 'src'))
+  .filter((x) => x.endsWith('.marked.txt'))
+  .sort()) {
   const name = f.replace(/\.marked\.txt$/, '');
   let src = readFileSync(join(DIR, 'src', f), 'utf8');
   let title: string | undefined;
@@ -18,7 +20,11 @@ for (const f of readdirSync(join(DIR, 'src')).filter((x) => x.endsWith('.marked.
   const header = /^#(title|forbid):\s*(.*)\n/;
   for (let m = header.exec(src); m; m = header.exec(src)) {
     if (m[1] === 'title') title = m[2]!.trim();
-    else forbid = m[2]!.split(',').map((s) => s.trim()).filter(Boolean);
+    else
+      forbid = m[2]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     src = src.slice(m[0].length);
   }
   let text = '';

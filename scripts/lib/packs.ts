@@ -24,7 +24,11 @@ export interface PackOnDisk {
 export function readPackDir(dir: string): PackOnDisk {
   const meta = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')) as Record<string, unknown>;
   const entDir = join(dir, 'entities');
-  const files = existsSync(entDir) ? readdirSync(entDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = existsSync(entDir)
+    ? readdirSync(entDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   const entities = files.map((f) => JSON.parse(readFileSync(join(entDir, f), 'utf8')) as unknown);
   return { dir, raw: { ...meta, entities }, files: files.map((f) => join(entDir, f)) };
 }

@@ -18,8 +18,7 @@ const PREACT_CORE = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/;
 /** `(t.innerHTML=h.__html)` in the minified renderer, whatever the minifier named them. */
 const ASSIGNMENT = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
 
-export const NO_INNER_HTML_MESSAGE =
-  'dangerouslySetInnerHTML is not supported: Backstory builds Preact without it (scripts/lib/vite-plugin-preact-no-inner-html.ts)';
+export const NO_INNER_HTML_MESSAGE = 'dangerouslySetInnerHTML is not supported: Backstory builds Preact without it (scripts/lib/vite-plugin-preact-no-inner-html.ts)';
 
 /** Preact's core module with its one `innerHTML` assignment replaced by a thrown error. */
 export function stripInnerHtml(code: string): string {

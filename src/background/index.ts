@@ -106,7 +106,10 @@ browser.tabs.onActivated.addListener(({ tabId }) => {
   void tabState(tabId).then(broadcast);
 });
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void forgetTab(tabId).then(() => tabState(tabId)).then(broadcast);
+  if (change.status === 'loading')
+    void forgetTab(tabId)
+      .then(() => tabState(tabId))
+      .then(broadcast);
 });
 
 // The badge's title and the panel hints follow the reader's language setting too.
@@ -135,9 +138,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 
 const MENU_ID = 'backstory-lookup';
 browser.runtime.onInstalled.addListener(() => {
-  void Promise.resolve(browser.contextMenus.removeAll()).then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: t('menuLookUp'), contexts: ['selection'] }),
-  );
+  void Promise.resolve(browser.contextMenus.removeAll()).then(() => browser.contextMenus.create({ id: MENU_ID, title: t('menuLookUp'), contexts: ['selection'] }));
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_ID) return;

@@ -20,7 +20,9 @@ const session = (): SessionArea | undefined => (browser.storage as unknown as { 
 /** Records where the panel should go, and tells an open panel at once. */
 export function setIntent(next: Omit<PanelIntent, 'at'>, tabId?: number): void {
   intent = { ...next, at: Date.now() };
-  void session()?.set({ [KEY]: intent }).catch(() => undefined);
+  void session()
+    ?.set({ [KEY]: intent })
+    .catch(() => undefined);
   broadcastToPages<ToUi, 'backstory/panel-goto'>('backstory/panel-goto', { intent, tabId });
 }
 
@@ -35,7 +37,9 @@ export async function takeIntent(): Promise<PanelIntent | null> {
     }
   }
   intent = null;
-  void session()?.set({ [KEY]: null }).catch(() => undefined);
+  void session()
+    ?.set({ [KEY]: null })
+    .catch(() => undefined);
   return it && Date.now() - it.at < 60_000 ? it : null;
 }
 

@@ -28,7 +28,9 @@ function restore(): Promise<void> {
 }
 
 function persist(): void {
-  void session()?.set({ [KEY]: Object.fromEntries(reports) }).catch(() => undefined);
+  void session()
+    ?.set({ [KEY]: Object.fromEntries(reports) })
+    .catch(() => undefined);
 }
 
 export async function setReport(tabId: number, report: PageReport): Promise<void> {

@@ -67,5 +67,11 @@ export function groupedFacts<F extends Pick<Fact, 'key' | 'label'>>(facts: reado
   const rest = facts.filter((f) => f.key !== true);
   const order = new Map<string, number>();
   rest.forEach((f) => order.has(f.label) || order.set(f.label, order.size));
-  return [...key, ...rest.map((f, i) => ({ f, i })).sort((a, b) => order.get(a.f.label)! - order.get(b.f.label)! || a.i - b.i).map((x) => x.f)];
+  return [
+    ...key,
+    ...rest
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => order.get(a.f.label)! - order.get(b.f.label)! || a.i - b.i)
+      .map((x) => x.f),
+  ];
 }

@@ -100,7 +100,10 @@ const REFUSED_BY_HOST = new Map<string, string>(REFUSED.flatMap((r) => r.hosts.m
 
 /** The host without `www.` and without a trailing dot. */
 export function sourceHost(url: string): string {
-  return new URL(url).hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  return new URL(url).hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
 }
 
 /** Why this URL may not be cited, or undefined when the policy has nothing against it. */
@@ -119,8 +122,7 @@ export function refusedSource(url: string): string | undefined {
     const u = new URL(url);
     // The article (`/wiki/Title`) or a permanent link to one revision of it (`?oldid=`).
     const article = u.pathname.startsWith('/wiki/') || u.searchParams.has('oldid');
-    if (!/^[a-z-]+\.wikipedia\.org$/.test(u.hostname) || !article)
-      return `${host}${u.pathname} is not a canonical Wikipedia article address (https://<lang>.wikipedia.org/wiki/<Title>)`;
+    if (!/^[a-z-]+\.wikipedia\.org$/.test(u.hostname) || !article) return `${host}${u.pathname} is not a canonical Wikipedia article address (https://<lang>.wikipedia.org/wiki/<Title>)`;
   }
   return undefined;
 }

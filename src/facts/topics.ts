@@ -20,17 +20,7 @@ export const TOPIC_IDS: readonly TopicId[] = TOPICS.map((t) => t.id);
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'agreement', 'topic'] as const;
 
 /** What a source is (`types.ts` SourceKind). */
-export const SOURCE_KINDS = [
-  'news-agency',
-  'newspaper',
-  'broadcaster',
-  'state-media',
-  'official',
-  'international-body',
-  'reference',
-  'research',
-  'ngo',
-] as const;
+export const SOURCE_KINDS = ['news-agency', 'newspaper', 'broadcaster', 'state-media', 'official', 'international-body', 'reference', 'research', 'ngo'] as const;
 
 export const ENTITY_SCOPES = ['region', 'world'] as const;
 

@@ -37,7 +37,10 @@ export function checkSharedAliases(items: readonly Located[], out: Collector, on
     for (const it of list) {
       const listed = (it.entity.disambiguation?.aliases ?? []).map((s) => s.trim()).includes(alias);
       if (listed) continue;
-      const others = list.filter((o) => o !== it).map((o) => `"${o.entity.id}"`).join(', ');
+      const others = list
+        .filter((o) => o !== it)
+        .map((o) => `"${o.entity.id}"`)
+        .join(', ');
       out.add({
         file: it.file,
         entityId: it.entity.id,
@@ -60,12 +63,9 @@ export function checkEntity(it: Located, ids: ReadonlySet<string>, out: Collecto
   let keys = 0;
   e.facts.forEach((f, i) => {
     if (!declared.has(f.source)) err(`facts[${i}].source`, `"${f.source}" is not declared in sources`);
-    if (f.date === undefined && f.asOf === undefined)
-      err(`facts[${i}]`, 'expected "date" (when it happened) or "asOf" (when a standing statement was true)');
-    if (f.date !== undefined && f.asOf !== undefined)
-      err(`facts[${i}]`, 'has both "date" and "asOf"; expected one: "date" for when it happened, "asOf" for when it was true');
-    if (f.key === true && ++keys > MAX_KEY_FACTS)
-      err(`facts[${i}].key`, `is the ${keys}th key fact; at most ${MAX_KEY_FACTS} facts may be marked key (the card shows them)`);
+    if (f.date === undefined && f.asOf === undefined) err(`facts[${i}]`, 'expected "date" (when it happened) or "asOf" (when a standing statement was true)');
+    if (f.date !== undefined && f.asOf !== undefined) err(`facts[${i}]`, 'has both "date" and "asOf"; expected one: "date" for when it happened, "asOf" for when it was true');
+    if (f.key === true && ++keys > MAX_KEY_FACTS) err(`facts[${i}].key`, `is the ${keys}th key fact; at most ${MAX_KEY_FACTS} facts may be marked key (the card shows them)`);
   });
   if (e.gender !== undefined && e.type !== 'person') err('gender', 'only people have a gender here');
   if (e.distinctiveSurname !== undefined && e.type !== 'person') err('distinctiveSurname', 'only people have a surname');

@@ -34,9 +34,6 @@ export class Collector {
   result(): PackError[] {
     if (this.dropped === 0) return this.errors;
     const last = this.errors[this.errors.length - 1];
-    return [
-      ...this.errors,
-      { file: last?.file ?? '(pack)', field: '(more)', message: `${this.dropped} more error(s) not shown; fix these first` },
-    ];
+    return [...this.errors, { file: last?.file ?? '(pack)', field: '(more)', message: `${this.dropped} more error(s) not shown; fix these first` }];
   }
 }

@@ -49,12 +49,11 @@ export function isHttpUrl(s: string): boolean {
 
 const text = () => string('expected a text (string)').refine((s) => s.trim() !== '', 'must not be empty');
 const kebab = (what: string) =>
-  text().refine((s) => KEBAB.test(s), (input) => `${what} ${JSON.stringify(input)} is not kebab-case (lowercase letters, digits and single hyphens)`);
-const isoDate = () =>
   text().refine(
-    isIsoDate,
-    (input) => `${JSON.stringify(input)} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range "start/end" of those`,
+    (s) => KEBAB.test(s),
+    (input) => `${what} ${JSON.stringify(input)} is not kebab-case (lowercase letters, digits and single hyphens)`,
   );
+const isoDate = () => text().refine(isIsoDate, (input) => `${JSON.stringify(input)} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD, or a range "start/end" of those`);
 const list = (item: Schema) => array(item, 'expected a list (array)');
 const nonEmptyList = (item: Schema, message: string) => list(item).refine((l) => l.length >= 1, message);
 
@@ -65,15 +64,19 @@ const SourceSchema = strictObject({
   title: text(),
   url: text()
     .refine(isHttpUrl, (input) => `expected an http(s) URL, got ${JSON.stringify(input)}`)
-    .refine((u) => !isHttpUrl(u) || refusedSource(u) === undefined, (input) => `may not be cited: ${refusedSource(input as string) ?? ''}`),
+    .refine(
+      (u) => !isHttpUrl(u) || refusedSource(u) === undefined,
+      (input) => `may not be cited: ${refusedSource(input as string) ?? ''}`,
+    ),
   publisher: text(),
   kind: oneOf(SOURCE_KINDS, (input) =>
-    input === undefined
-      ? `is missing; every source says what it is, one of: ${kindList}`
-      : `${JSON.stringify(input)} is not a source kind; expected one of: ${kindList}`,
+    input === undefined ? `is missing; every source says what it is, one of: ${kindList}` : `${JSON.stringify(input)} is not a source kind; expected one of: ${kindList}`,
   ),
   country: string('expected an ISO 3166-1 alpha-2 country code ("GE", "RU")')
-    .refine((s) => /^[A-Z]{2}$/.test(s), (input) => `${JSON.stringify(input)} is not an ISO 3166-1 alpha-2 country code ("GE", "RU")`)
+    .refine(
+      (s) => /^[A-Z]{2}$/.test(s),
+      (input) => `${JSON.stringify(input)} is not an ISO 3166-1 alpha-2 country code ("GE", "RU")`,
+    )
     .optional(),
   accessed: isoDate(),
 });
@@ -131,7 +134,10 @@ export const EntitySchema = strictObject({
     'expected at least one topic',
   ),
   aliases: AliasesSchema,
-  summary: text().refine((s) => s.length <= MAX_SUMMARY, (input) => `is ${(input as string).length} characters long; at most ${MAX_SUMMARY} allowed`),
+  summary: text().refine(
+    (s) => s.length <= MAX_SUMMARY,
+    (input) => `is ${(input as string).length} characters long; at most ${MAX_SUMMARY} allowed`,
+  ),
   facts: list(FactSchema),
   timeline: list(TimelineSchema).optional(),
   related: list(RelationSchema).optional(),
@@ -142,7 +148,10 @@ export const EntitySchema = strictObject({
     strictObject({
       name: text().optional(),
       summary: text()
-        .refine((s) => s.length <= MAX_SUMMARY * 1.4, (input) => `is ${(input as string).length} characters long; at most ${MAX_I18N_SUMMARY} allowed`)
+        .refine(
+          (s) => s.length <= MAX_SUMMARY * 1.4,
+          (input) => `is ${(input as string).length} characters long; at most ${MAX_I18N_SUMMARY} allowed`,
+        )
         .optional(),
       note: text().optional(),
     }),

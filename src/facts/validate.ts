@@ -66,7 +66,6 @@ function parsePack(input: unknown, opts: ValidateOptions, out: Collector): Parse
   return { meta, items, complete };
 }
 
-
 /** Validates one pack. `knownEntityIds` are ids of other installed packs (for `related`). */
 export function validatePack(input: unknown, opts: ValidateOptions = {}): ValidateResult {
   const out = new Collector(opts.maxErrors ?? DEFAULT_MAX_ERRORS);
@@ -135,9 +134,7 @@ export function validatePacks(inputs: readonly PackInput[], opts: { maxErrors?: 
     if (prev) out.add({ file, field: 'id', message: `pack id "${res.pack.id}" is already used by ${prev}; expected unique pack ids` });
     else packIds.set(res.pack.id, file);
     packs.push(res.pack);
-    res.pack.entities.forEach((entity, i) =>
-      located.push({ entity, file: fileOfEntity?.(i) ?? file, pack: k, prefix: fileOfEntity ? '' : `entities[${i}].` }),
-    );
+    res.pack.entities.forEach((entity, i) => located.push({ entity, file: fileOfEntity?.(i) ?? file, pack: k, prefix: fileOfEntity ? '' : `entities[${i}].` }));
   });
   // Within-pack duplicates were reported by validatePack; here only those that span packs.
   const byId = new Map<string, Located>();

@@ -6,7 +6,56 @@ import { charFlags, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
 import { ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_FULL, FORM_SURNAME } from './types.ts';
 
 /** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
-export const CAPS_WORDS = new Set(['us', 'it', 'as', 'at', 'in', 'on', 'or', 'an', 'am', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'of', 'so', 'to', 'up', 'we', 'is', 'by', 'if', 'all', 'and', 'any', 'are', 'can', 'did', 'gas', 'his', 'its', 'new', 'now', 'off', 'one', 'our', 'out', 'say', 'see', 'she', 'the', 'two', 'was', 'who', 'why', 'won']);
+export const CAPS_WORDS = new Set([
+  'us',
+  'it',
+  'as',
+  'at',
+  'in',
+  'on',
+  'or',
+  'an',
+  'am',
+  'be',
+  'do',
+  'go',
+  'he',
+  'me',
+  'my',
+  'no',
+  'of',
+  'so',
+  'to',
+  'up',
+  'we',
+  'is',
+  'by',
+  'if',
+  'all',
+  'and',
+  'any',
+  'are',
+  'can',
+  'did',
+  'gas',
+  'his',
+  'its',
+  'new',
+  'now',
+  'off',
+  'one',
+  'our',
+  'out',
+  'say',
+  'see',
+  'she',
+  'the',
+  'two',
+  'was',
+  'who',
+  'why',
+  'won',
+]);
 
 /** True when the letters around [start, end) are all capitals (a shouted headline). */
 export function capsContext(text: string, start: number, end: number): boolean {
@@ -82,7 +131,8 @@ export function formFlagsOf(info: number): number {
 }
 
 /** Titles that bind a bare surname to a person ("Mr Papuashvili", "г-н Пашинян", "ბატონი პაპუაშვილი"). */
-const TITLE_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|president|prime minister|minister|speaker|ambassador|general|senator|г-н|г-жа|господин|госпожа|президент|премьер(?:-министр)?|министр|спикер|посол|генерал|ბატონი?|ქალბატონი?|პრეზიდენტი?|პრემიერი?|მინისტრი?|სპიკერი?|ელჩი)\.?[ \u00a0]+$/iu;
+const TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|president|prime minister|minister|speaker|ambassador|general|senator|г-н|г-жа|господин|госпожа|президент|премьер(?:-министр)?|министр|спикер|посол|генерал|ბატონი?|ქალბატონი?|პრეზიდენტი?|პრემიერი?|მინისტრი?|სპიკერი?|ელჩი)\.?[ \u00a0]+$/iu;
 
 /** Whether a title stands right before `start`: then a bare surname there names a person. */
 export function titleBefore(text: string, start: number): boolean {

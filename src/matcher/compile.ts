@@ -189,7 +189,10 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     if (!Number.isSafeInteger(code)) throw new Error(`entity "${e.id}" has too many topics for the compiled matcher`);
     return code;
   });
-  const forms = packForms(expandForms(aliases, aliasInfo, (e) => entities[e]?.type === 'person'), entities.length);
+  const forms = packForms(
+    expandForms(aliases, aliasInfo, (e) => entities[e]?.type === 'person'),
+    entities.length,
+  );
   const cueOrder = cues.flatMap((c, i) => (storableKey(c) ? [i] : [])).sort((a, b) => (cues[a]! < cues[b]! ? -1 : 1));
   return {
     v: 4,
@@ -200,7 +203,10 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     topicNames,
     topics,
     forms,
-    cues: buildRadix(cueOrder.map((i) => cues[i]!), cueOrder),
+    cues: buildRadix(
+      cueOrder.map((i) => cues[i]!),
+      cueOrder,
+    ),
     disambiguation,
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),

@@ -9,7 +9,19 @@ import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
 import { scanRadix } from './scan.ts';
 import { PageEvidence, decide } from './resolve.ts';
-import { FORM_AMBIGUOUS, FORM_CAPS, FORM_FULL, FORM_NEXT_SAME, FORM_STEM_SHIFT, type CompiledDisambiguation, type CompiledMatcher, type Evidence, type Hit, type Matcher, type Mention } from './types.ts';
+import {
+  FORM_AMBIGUOUS,
+  FORM_CAPS,
+  FORM_FULL,
+  FORM_NEXT_SAME,
+  FORM_STEM_SHIFT,
+  type CompiledDisambiguation,
+  type CompiledMatcher,
+  type Evidence,
+  type Hit,
+  type Matcher,
+  type Mention,
+} from './types.ts';
 import { capsContext, georgianSuffixEnd, placeSuffixEnd, titleBefore } from './case-rules.ts';
 import { hydrateEntities } from './entities.ts';
 

@@ -76,11 +76,13 @@ export function expandForms(aliases: readonly string[], aliasInfo: readonly numb
 
 /** The stored form table and automaton of `forms` (see `CompiledForms`). */
 export function packForms(forms: readonly Form[], entityCount: number): CompiledForms {
-  const order = forms.map((_, i) => i).sort((a, b) => {
-    const ka = forms[a]!.key;
-    const kb = forms[b]!.key;
-    return ka < kb ? -1 : ka > kb ? 1 : a - b;
-  });
+  const order = forms
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ka = forms[a]!.key;
+      const kb = forms[b]!.key;
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    });
   const entity: number[] = [];
   const flags: number[] = [];
   const capStart: number[] = [];

@@ -133,7 +133,10 @@ export function georgianStems(alias: string): [string, number][] {
   // Consonant-stem adjectives before the noun lose their -ი in some cases ("ქართულმა ოცნებამ").
   const heads: string[][] = [head];
   if (head.length > 0 && head.every((w) => w.endsWith('ი') && w.length >= 4)) {
-    heads.push(head.map((w) => w.slice(0, -1)), head.map((w) => `${w.slice(0, -1)}მა`));
+    heads.push(
+      head.map((w) => w.slice(0, -1)),
+      head.map((w) => `${w.slice(0, -1)}მა`),
+    );
   }
   return heads.map((h) => [[...h, stem].join(' '), kind]);
 }

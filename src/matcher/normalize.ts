@@ -30,19 +30,13 @@ function compute(c: number): number {
   let fold = c;
   if (c >= 0xd800 && c <= 0xdfff) {
     // Surrogate halves: astral characters are never part of an alias; lone ones are inert.
-  } else if (
-    c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000
-  ) {
+  } else if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) {
     flags |= SPACE;
     fold = 0x20;
   } else if (c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) {
     flags |= SPACE | NEWLINE;
     fold = 0x20;
-  } else if (
-    c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x180e ||
-    (c >= 0x300 && c <= 0x36f) || c === 0x34f
-  ) {
+  } else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x180e || (c >= 0x300 && c <= 0x36f) || c === 0x34f) {
     flags |= SKIP;
   } else if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032 || c === 0x60 || c === 0xb4) {
     fold = 0x27; // apostrophes → '

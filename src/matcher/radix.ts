@@ -86,7 +86,15 @@ export class Radix {
   private readonly outS: string;
 
   constructor(p: PackedRadix) {
-    if (p.lab.w !== 2 || p.first.w !== 2 || p.out.w !== 2 || intCount(p.lab) !== p.n + 1 || intCount(p.first) !== p.n + 1 || intCount(p.out) !== p.n || intAt(p.lab, p.n) !== p.edges.length) {
+    if (
+      p.lab.w !== 2 ||
+      p.first.w !== 2 ||
+      p.out.w !== 2 ||
+      intCount(p.lab) !== p.n + 1 ||
+      intCount(p.first) !== p.n + 1 ||
+      intCount(p.out) !== p.n ||
+      intAt(p.lab, p.n) !== p.edges.length
+    ) {
       throw new Error('Radix: columns do not match the node count');
     }
     this.edges = p.edges;

@@ -34,9 +34,7 @@ export function PackImport(): JSX.Element {
         <label for="op-file">{t('importChoose')}</label>
         <input id="op-file" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
       </div>
-      {outcome?.ok ? (
-        <Notice kind="ok">{t(outcome.replaced ? 'importReplaced' : 'importDone', outcome.pack.name, outcome.pack.entities.length)}</Notice>
-      ) : null}
+      {outcome?.ok ? <Notice kind="ok">{t(outcome.replaced ? 'importReplaced' : 'importDone', outcome.pack.name, outcome.pack.entities.length)}</Notice> : null}
       {outcome && !outcome.ok ? (
         <Notice kind="error">
           <p>{t('importFailed', outcome.file)}</p>

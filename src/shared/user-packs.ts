@@ -92,5 +92,8 @@ export function watchUserPacks(onChange: () => void): () => void {
  */
 export function activeUserEntities(packs: readonly Pack[], disabledPacks: readonly string[], bundledIds: ReadonlySet<string>): Pack['entities'] {
   const disabled = new Set(disabledPacks);
-  return packs.filter((p) => !disabled.has(p.id)).flatMap((p) => p.entities).filter((e) => !bundledIds.has(e.id));
+  return packs
+    .filter((p) => !disabled.has(p.id))
+    .flatMap((p) => p.entities)
+    .filter((e) => !bundledIds.has(e.id));
 }

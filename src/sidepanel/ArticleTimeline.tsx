@@ -22,16 +22,16 @@ export function ArticleTimeline({ entities, lang, onOpen }: ArticleTimelineProps
       rows={events.map((ev, i) => {
         const tx = localEvent(ev, lang);
         return {
-        key: `${ev.entity.id}-${i}`,
-        date: ev.date,
-        text: tx.text,
-        textLang: tx.lang === lang.slice(0, 2) ? undefined : tx.lang,
-        source: ev.sourceRecord,
-        extra: (
-          <button type="button" class="sp-link sp-link--small" onClick={() => onOpen(ev.entity.id)}>
-            {entityName(ev.entity, lang)}
-          </button>
-        ),
+          key: `${ev.entity.id}-${i}`,
+          date: ev.date,
+          text: tx.text,
+          textLang: tx.lang === lang.slice(0, 2) ? undefined : tx.lang,
+          source: ev.sourceRecord,
+          extra: (
+            <button type="button" class="sp-link sp-link--small" onClick={() => onOpen(ev.entity.id)}>
+              {entityName(ev.entity, lang)}
+            </button>
+          ),
         };
       })}
     />

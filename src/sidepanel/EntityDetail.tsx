@@ -82,7 +82,11 @@ export function EntityDetail({ entity, lang, lookup, onOpen, mentions, onReveal 
             {t('showInPage')}
           </button>
           <span class="sp-reveal__count">{t('mentionsOnPage', mentions)}</span>
-          {revealMsg ? <span role="status" class="sp-reveal__msg">{revealMsg}</span> : null}
+          {revealMsg ? (
+            <span role="status" class="sp-reveal__msg">
+              {revealMsg}
+            </span>
+          ) : null}
         </div>
       ) : null}
 

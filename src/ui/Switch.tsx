@@ -16,15 +16,7 @@ export interface SwitchProps {
 
 export function Switch({ label, checked, onChange, disabled, hint, id }: SwitchProps): JSX.Element {
   return (
-    <button
-      type="button"
-      role="switch"
-      id={id}
-      class="bs-switch"
-      aria-checked={checked}
-      disabled={disabled}
-      onClick={() => onChange(!checked)}
-    >
+    <button type="button" role="switch" id={id} class="bs-switch" aria-checked={checked} disabled={disabled} onClick={() => onChange(!checked)}>
       <span class="bs-switch__text">
         <span class="bs-switch__label">{label}</span>
         {hint ? <span class="bs-switch__hint">{hint}</span> : null}

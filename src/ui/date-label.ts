@@ -39,7 +39,10 @@ function one(iso: string, lang: string): string {
 
 /** Formats an `IsoDate` (or a `start/end` range) for display in `lang`. */
 export function dateLabel(iso: string, lang = 'en'): string {
-  return iso.split('/').map((p) => one(p, lang)).join('–');
+  return iso
+    .split('/')
+    .map((p) => one(p, lang))
+    .join('–');
 }
 
 /** A sort key for an `IsoDate`: its start, so that ranges sort by where they begin. */

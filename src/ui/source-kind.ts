@@ -41,12 +41,7 @@ export function countryName(code: string, lang: string): string {
  * The kind (and country) of a source as a short label, or undefined when `where` is the
  * card and the kind is not one the card names.
  */
-export function sourceKindLabel(
-  source: Pick<Source, 'kind' | 'country'> | undefined,
-  t: (key: string) => string,
-  lang: string,
-  where: 'card' | 'panel',
-): string | undefined {
+export function sourceKindLabel(source: Pick<Source, 'kind' | 'country'> | undefined, t: (key: string) => string, lang: string, where: 'card' | 'panel'): string | undefined {
   if (!source?.kind) return undefined;
   if (where === 'card' && !CARD_KINDS.has(source.kind)) return undefined;
   const kind = t(kindKey(source.kind));

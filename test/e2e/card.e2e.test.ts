@@ -83,7 +83,17 @@ describe.skipIf(!hasChromium)('The card (Chromium)', () => {
   }
 
   beforeEach(async () => {
-    await setSettings({ showMode: 'hover', showDelayMs: 250, hideDelayMs: 300, hiddenTopics: [], hiddenTypes: [], highlightStyle: 'underline', firstMentionOnly: false, enabled: true, disabledPacks: [] });
+    await setSettings({
+      showMode: 'hover',
+      showDelayMs: 250,
+      hideDelayMs: 300,
+      hiddenTopics: [],
+      hiddenTypes: [],
+      highlightStyle: 'underline',
+      firstMentionOnly: false,
+      enabled: true,
+      disabledPacks: [],
+    });
     await ctx.sw.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
     page = await ctx.newPage();
     await watchPage(page);

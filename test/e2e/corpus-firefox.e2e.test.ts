@@ -86,7 +86,11 @@ const SUBSET: ReadonlySet<string> = new Set([
 const FULL = process.env.BACKSTORY_FULL_CORPUS === '1';
 
 const dir = corpusDir();
-const all = dir ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : [];
+const all = dir
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 const pages = FULL ? all : all.filter((f) => SUBSET.has(f));
 const hasFirefox = firefoxPath() !== undefined;
 if (!dir) console.warn(CORPUS_MISSING);
@@ -210,7 +214,9 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
       );
     }
     if (overBusy.length) {
-      console.warn(`slice budget not judged on ${overBusy.length} page(s): over ${SLICE_MS} ms while the machine kept the page's main thread waiting at least as long for a CPU: ${overBusy.join(', ')}`);
+      console.warn(
+        `slice budget not judged on ${overBusy.length} page(s): over ${SLICE_MS} ms while the machine kept the page's main thread waiting at least as long for a CPU: ${overBusy.join(', ')}`,
+      );
     }
     await Promise.all([ff?.close(), plain?.close()]);
     await server?.close();
@@ -223,10 +229,7 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
       if (!hit) return null;
       tabId = hit.tabId;
     }
-    return ff.evaluate<Diagnostics | null>(
-      `browser.tabs.sendMessage(${tabId}, { type: 'backstory/diagnostics' }, { frameId: 0 }).then((d) => (d && d.ok ? d : null), () => null)`,
-      probe,
-    );
+    return ff.evaluate<Diagnostics | null>(`browser.tabs.sendMessage(${tabId}, { type: 'backstory/diagnostics' }, { frameId: 0 }).then((d) => (d && d.ok ? d : null), () => null)`, probe);
   }
 
   /** Polls until this document's content script reports `status: 'done'`. */
@@ -235,7 +238,10 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
     for (;;) {
       const last = await diag(url).catch(() => null);
       if (last && last.url === url && last.status === 'done') return last;
-      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for status 'done' on ${url}; last diagnostics: ${last ? JSON.stringify({ ...last, entities: last.entities.slice(0, 20) }) : 'no answer from the content script'}\nFirefox log:\n${ff.log().slice(-1500)}`);
+      if (Date.now() > end)
+        throw new Error(
+          `timed out after ${timeout} ms waiting for status 'done' on ${url}; last diagnostics: ${last ? JSON.stringify({ ...last, entities: last.entities.slice(0, 20) }) : 'no answer from the content script'}\nFirefox log:\n${ff.log().slice(-1500)}`,
+        );
       await sleep(100);
     }
   }

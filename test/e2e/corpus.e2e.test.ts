@@ -29,7 +29,11 @@ import {
 import { REGION_PAGES, SETTLE_MS, WORLD_ONLY_PAGES, domPairsInPage, judge, signature, type Seen } from './harness/corpus.ts';
 
 const dir = corpusDir();
-const pages = dir ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : [];
+const pages = dir
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 const hasChromium = chromiumPath() !== undefined;
 if (!dir) console.warn(CORPUS_MISSING);
 if (!hasChromium) console.warn(CHROMIUM_MISSING);
@@ -48,7 +52,14 @@ async function look(page: Page, url: string, settleMs: number, afterLoad?: () =>
   await page.waitForTimeout(settleMs);
   const livedMs = Date.now() - t0;
   const w = await readWatch(page);
-  return { mutations: w.mutations, signatures: new Set([...w.mutations, ...w.early].map(signature)), errors: [...errors, ...w.errors], text: await innerText(page), pairs: new Set(await domPairs(page)), livedMs };
+  return {
+    mutations: w.mutations,
+    signatures: new Set([...w.mutations, ...w.early].map(signature)),
+    errors: [...errors, ...w.errors],
+    text: await innerText(page),
+    pairs: new Set(await domPairs(page)),
+    livedMs,
+  };
 }
 
 describe.skipIf(!dir || !hasChromium)(`Corpus: ${pages.length} real pages (Chromium)`, () => {

@@ -10,7 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
-import { axeSource, FIREFOX_MISSING, offScriptCards, tallCards, firefoxDiagnostics, firefoxPath, launchFirefox, outDir, startServer, type Diagnostics, type FirefoxBrowser, type TestServer } from './harness/index.ts';
+import {
+  axeSource,
+  FIREFOX_MISSING,
+  offScriptCards,
+  tallCards,
+  firefoxDiagnostics,
+  firefoxPath,
+  launchFirefox,
+  outDir,
+  startServer,
+  type Diagnostics,
+  type FirefoxBrowser,
+  type TestServer,
+} from './harness/index.ts';
 import ka from '../../public/_locales/ka/messages.json';
 import ru from '../../public/_locales/ru/messages.json';
 
@@ -76,10 +89,7 @@ for (const lang of ['ka', 'ru'] as const) {
           // Let the page render its first state.
           for (let i = 0; i < 50 && !(await ff.evaluate<boolean>('document.body.innerText.trim().length > 20', tab)); i++) await sleep(100);
           await ff.evaluate(`${axeSource()}; true`, tab);
-          found[path] = await ff.evaluate<string[]>(
-            `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-            tab,
-          );
+          found[path] = await ff.evaluate<string[]>(`axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`, tab);
           if (path.includes('popup')) await ff.screenshot(join(outDir('firefox-lang'), `popup-${lang}.png`), tab);
         } finally {
           await ff.send('browsingContext.close', { context: tab });
@@ -92,7 +102,7 @@ for (const lang of ['ka', 'ru'] as const) {
       // A fresh extension tab to ask from (the pages opened above may have taken the old one's place).
       probe = await ff.openExtensionTab('src/sidepanel/index.html');
       let { tabId, diag } = await demo();
-      for (const end = Date.now() + 15_000; diag.status !== 'done' && Date.now() < end; ) {
+      for (const end = Date.now() + 15_000; diag.status !== 'done' && Date.now() < end;) {
         await sleep(100);
         ({ tabId, diag } = await demo());
       }

@@ -372,7 +372,10 @@ describe.skipIf(!hasFirefox)('the popup in Firefox ESR (as a tab)', () => {
   const ranges = (d: Diagnostics, name: string): number => d.highlights[name] ?? 0;
   /** Clicks an element of the popup (a DOM click: the same handlers as a user's). */
   const click = (selector: string): Promise<unknown> =>
-    ff.evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) throw new Error('no ' + ${JSON.stringify(selector)}); el.click(); return true })()`, popup);
+    ff.evaluate(
+      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) throw new Error('no ' + ${JSON.stringify(selector)}); el.click(); return true })()`,
+      popup,
+    );
   const checked = (selector: string): Promise<boolean> => ff.evaluate<boolean>(`document.querySelector(${JSON.stringify(selector)})?.checked === true`, popup);
   /** The popup's filter rows of one group ('type' or 'topic'): id → the count shown. */
   const COUNTS = (group: 'type' | 'topic'): string =>
@@ -412,10 +415,18 @@ describe.skipIf(!hasFirefox)('the popup in Firefox ESR (as a tab)', () => {
     );
     // A type or topic shows a count exactly when an entity marked on the page has it.
     const types = new Set(base.entities.map((id) => ENTITIES.get(id)!.type));
-    expect(Object.keys(byType).filter((t) => byType[t]! > 0).sort()).toEqual([...types].sort());
+    expect(
+      Object.keys(byType)
+        .filter((t) => byType[t]! > 0)
+        .sort(),
+    ).toEqual([...types].sort());
     const byTopic = await ff.evaluate<Record<string, number>>(COUNTS('topic'), popup);
     const topics = new Set(base.entities.flatMap((id) => ENTITIES.get(id)!.topics));
-    expect(Object.keys(byTopic).filter((t) => byTopic[t]! > 0).sort()).toEqual([...topics].sort());
+    expect(
+      Object.keys(byTopic)
+        .filter((t) => byTopic[t]! > 0)
+        .sort(),
+    ).toEqual([...topics].sort());
     for (const c of Object.values(byTopic)) expect(c).toBeLessThanOrEqual(base.mentions);
     await ff.screenshot(join(shots, 'popup.png'), popup);
   });
@@ -470,7 +481,10 @@ describe.skipIf(!hasFirefox)('the popup in Firefox ESR (as a tab)', () => {
 
   it('turns to the language chosen in its Language menu, and so does the card (Georgian in an English Firefox)', async () => {
     const choose = (value: string): Promise<unknown> =>
-      ff.evaluate(`(() => { const s = document.querySelector('#pp-language'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); return true })()`, popup);
+      ff.evaluate(
+        `(() => { const s = document.querySelector('#pp-language'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); return true })()`,
+        popup,
+      );
     await choose('ka');
     await popupValue<string>('document.documentElement.lang', (v) => v === 'ka', 'the popup in Georgian');
     const text = await ff.evaluate<string>('document.body.innerText', popup);
@@ -656,9 +670,9 @@ describe.skipIf(!hasFirefox)('the sidebar page in Firefox ESR (as a tab)', () =>
       );
       await pageValue<string>(panel, `document.querySelector('.sp-row__name')?.textContent ?? ''`, (t) => t === nameOf(id), `"${q}" finding ${nameOf(id)}`, 5000);
     }
-    expect(await ff.evaluate<string>(`document.querySelector('input[type="search"]').getAttribute('aria-label') ?? document.querySelector('label[for="sp-q"]')?.textContent ?? ''`, panel)).toContain(
-      'Search all of Backstory',
-    );
+    expect(
+      await ff.evaluate<string>(`document.querySelector('input[type="search"]').getAttribute('aria-label') ?? document.querySelector('label[for="sp-q"]')?.textContent ?? ''`, panel),
+    ).toContain('Search all of Backstory');
     await close(panel);
   });
 

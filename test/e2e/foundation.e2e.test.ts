@@ -122,7 +122,14 @@ describe.skipIf(!hasChromium)('Backstory on the demo article (Chromium)', () => 
       // As a tab the panel is itself the active tab, so it is pinned with ?tab=<id>; if it
       // follows the active tab instead, activating the demo tab must update it.
       const shown = async (): Promise<boolean> => /Galuzin/.test(await panel.locator('body').innerText());
-      if (!(await panel.waitForFunction(() => /Galuzin/.test(document.body.innerText), null, { timeout: 3000 }).then(() => true, () => false))) {
+      if (
+        !(await panel
+          .waitForFunction(() => /Galuzin/.test(document.body.innerText), null, { timeout: 3000 })
+          .then(
+            () => true,
+            () => false,
+          ))
+      ) {
         await page.bringToFront();
         await expect.poll(shown, { timeout: 5000 }).toBe(true);
       }

@@ -34,7 +34,9 @@ const corpus = corpusDir();
 
 /** A spread of pages: the largest ones, and every 8th by name. */
 function sample(dir: string): string[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const largest = [...files].sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size).slice(0, 4);
   return [...new Set([...largest, ...files.filter((_, i) => i % 8 === 0)])];
 }
@@ -111,7 +113,9 @@ describe.skipIf(!corpus)(`no network requests by the extension${corpus ? '' : ` 
     const fromExtension = reqs.filter((r) => r.from !== 'page' || r.initiator.startsWith('chrome-extension://'));
     const leaving = fromExtension.filter((r) => !r.url.startsWith(ext) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
     const probing = reqs.filter((r) => r.from === 'page' && r.url.startsWith('chrome-extension://'));
-    console.log(`network: ${reqs.length} requests over ${pages.length} corpus pages + demo + 3 extension pages; ${fromExtension.length} from extension contexts; ${ctx.blocked.length} remote requests blocked (the pages' own)`);
+    console.log(
+      `network: ${reqs.length} requests over ${pages.length} corpus pages + demo + 3 extension pages; ${fromExtension.length} from extension contexts; ${ctx.blocked.length} remote requests blocked (the pages' own)`,
+    );
     expect(fromExtension.length, 'the recorder saw the extension pages load').toBeGreaterThan(0);
     expect(leaving, 'requests from extension contexts to anywhere but the extension').toEqual([]);
     expect(probing, 'pages loading extension resources').toEqual([]);
@@ -121,6 +125,9 @@ describe.skipIf(!corpus)(`no network requests by the extension${corpus ? '' : ` 
     const canary = server.url('/canary-from-worker');
     await ctx.sw.evaluate(async (u) => void (await fetch(u).catch(() => undefined)), canary);
     await page.waitForTimeout(300);
-    expect(recorder.requests.some((r) => r.url === canary && r.from === 'service-worker'), 'the recorder sees worker fetches').toBe(true);
+    expect(
+      recorder.requests.some((r) => r.url === canary && r.from === 'service-worker'),
+      'the recorder sees worker fetches',
+    ).toBe(true);
   }, 150_000);
 });

@@ -22,7 +22,13 @@ function filesOf(path: string): Map<string, () => Buffer> {
   for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    out.set(full.slice(path.length + 1).split('\\').join('/'), () => readFileSync(full));
+    out.set(
+      full
+        .slice(path.length + 1)
+        .split('\\')
+        .join('/'),
+      () => readFileSync(full),
+    );
   }
   return out;
 }

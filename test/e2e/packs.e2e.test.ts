@@ -87,8 +87,14 @@ describe.skipIf(!hasChromium)('imported packs (Chromium)', () => {
     expect((await waitForScan(ctx, page)).entities).not.toContain('zephyrine-accord');
     await choose('ui-test-pack.json', readFileSync(join(PACKS_DIR, 'ui-test-pack.json')));
     await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 5000 }).toMatch(/Imported “UI test pack/);
-    await options.getByRole('region', { name: 'Imported packs' }).getByRole('switch', { name: /UI test pack/ }).waitFor();
-    const d = await waitForDiagnostics(ctx, page, (x) => x.entities.includes('zephyrine-accord') && x.entities.includes('orlanda-varnek'), { timeout: 10_000, what: 'the imported names to be marked' });
+    await options
+      .getByRole('region', { name: 'Imported packs' })
+      .getByRole('switch', { name: /UI test pack/ })
+      .waitFor();
+    const d = await waitForDiagnostics(ctx, page, (x) => x.entities.includes('zephyrine-accord') && x.entities.includes('orlanda-varnek'), {
+      timeout: 10_000,
+      what: 'the imported names to be marked',
+    });
     expect(d.mentions).toBeGreaterThanOrEqual(4);
   });
 

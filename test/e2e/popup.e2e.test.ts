@@ -74,9 +74,7 @@ describe.skipIf(!hasChromium)('settings popup (Chromium)', () => {
 
   it('shows how many mentions on the page each type and topic covers; axe finds nothing', async () => {
     const types = popup.getByRole('group', { name: 'Types' });
-    await expect
-      .poll(async () => (await types.locator('.pp-count').allInnerTexts()).reduce((n, s) => n + (parseInt(s, 10) || 0), 0), { timeout: 5000 })
-      .toBe(base.mentions);
+    await expect.poll(async () => (await types.locator('.pp-count').allInnerTexts()).reduce((n, s) => n + (parseInt(s, 10) || 0), 0), { timeout: 5000 }).toBe(base.mentions);
     await popup.screenshot({ path: join(shots, 'popup.png'), fullPage: true });
     expect(await axeViolations(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'dark' });

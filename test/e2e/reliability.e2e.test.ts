@@ -121,7 +121,7 @@ describe('reliability', () => {
       let n = 0;
       let bytes = 0;
       let lastError = '';
-      for (let size = 1 << 20; size >= 64; ) {
+      for (let size = 1 << 20; size >= 64;) {
         try {
           await chrome.storage.local.set({ [`fill:${n}`]: 'x'.repeat(size) });
           n++;

@@ -133,13 +133,21 @@ async function rects(d: Driver, img: PngImage): Promise<Record<Name | 'blank', P
  * Backstory off, screenshot again, compare; then on again (the sheets come back, once).
  */
 async function checkPaint(d: Driver, shots: string): Promise<void> {
-  await until('three background marks', () => d.evaluate<number>(MARKS), (n) => n === 3);
+  await until(
+    'three background marks',
+    () => d.evaluate<number>(MARKS),
+    (n) => n === 3,
+  );
   await settle(d);
   const on = await d.screenshot(join(shots, `${d.name}-on.png`));
   const sheetsOn = await d.evaluate<Sheets>(SHEETS);
 
   await d.settings({ enabled: false });
-  await until('the marks to go', () => d.evaluate<number>(MARKS), (n) => n === 0);
+  await until(
+    'the marks to go',
+    () => d.evaluate<number>(MARKS),
+    (n) => n === 0,
+  );
   await settle(d);
   const off = await d.screenshot(join(shots, `${d.name}-off.png`));
   const sheetsOff = await d.evaluate<Sheets>(SHEETS);
@@ -160,9 +168,17 @@ async function checkPaint(d: Driver, shots: string): Promise<void> {
 
   // On again, and a style change on the way: the sheets come back, once each.
   await d.settings({ enabled: true, highlightStyle: 'underline' });
-  await until('underline marks', () => d.evaluate<number>(`(CSS.highlights.get('backstory-underline') || { size: 0 }).size`), (n) => n === 3);
+  await until(
+    'underline marks',
+    () => d.evaluate<number>(`(CSS.highlights.get('backstory-underline') || { size: 0 }).size`),
+    (n) => n === 3,
+  );
   await d.settings({ highlightStyle: 'background' });
-  await until('three background marks again', () => d.evaluate<number>(MARKS), (n) => n === 3);
+  await until(
+    'three background marks again',
+    () => d.evaluate<number>(MARKS),
+    (n) => n === 3,
+  );
   await settle(d);
   const again = await d.screenshot(join(shots, `${d.name}-again.png`));
   expect(rectDiff(again, off, box.Tbilisi).share).toBeGreaterThan(MIN_SHARE);
@@ -170,7 +186,12 @@ async function checkPaint(d: Driver, shots: string): Promise<void> {
 
   // The page replaces its shadow root's list: ours comes back (the restore timer, ≤ 2 s).
   await d.evaluate(`(() => { document.getElementById('host').shadowRoot.adoptedStyleSheets = [window.__ownSheet]; return true; })()`);
-  await until('our sheet back in the shadow root', () => d.evaluate<Sheets>(SHEETS), (s) => s.outer === 2 && s.outerOurs === 1 && s.ownFirst, 5000);
+  await until(
+    'our sheet back in the shadow root',
+    () => d.evaluate<Sheets>(SHEETS),
+    (s) => s.outer === 2 && s.outerOurs === 1 && s.ownFirst,
+    5000,
+  );
 }
 
 const hasFirefox = firefoxPath() !== undefined;

@@ -84,7 +84,10 @@ describe.skipIf(!hasChromium)('side panel (Chromium)', () => {
   it('shows an entity’s facts with dates and safe source links, and reveals it in the page', async () => {
     const panel = await openPanel();
     const first = scanned.entities.find((id) => (ENTITIES.get(id)?.facts.length ?? 0) > 0)!;
-    await panel.locator('.sp-row', { hasText: nameOf(first) }).first().click();
+    await panel
+      .locator('.sp-row', { hasText: nameOf(first) })
+      .first()
+      .click();
     await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText()).toBe(nameOf(first));
     const links = panel.locator('article a');
     expect(await links.count()).toBeGreaterThan(0);
@@ -155,9 +158,7 @@ describe.skipIf(!hasChromium)('side panel (Chromium)', () => {
     await page.bringToFront();
     const popup = await openExtensionPage(ctx, 'src/popup/index.html', { tab: String(tabId) });
     await popup.getByRole('button', { name: 'Open side panel' }).click();
-    await expect
-      .poll(async () => (await targetUrls(popup)).filter((u) => u.includes('/src/sidepanel/index.html')).length, { timeout: 5000 })
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await targetUrls(popup)).filter((u) => u.includes('/src/sidepanel/index.html')).length, { timeout: 5000 }).toBeGreaterThan(0);
     await popup.close();
   });
 

@@ -123,7 +123,10 @@ describe('stress pages', () => {
   it('500 same-origin iframes: each frame marks its name, the top frame and 95% of frames take no long slice', async () => {
     // 500 content scripts share one renderer: one frame's slice may hold a garbage collection
     // of all of them (87 ms seen with a CPU core taken); the top frame and 95% of frames may not.
-    const r = await runWithinBudget(cases.frames, (x) => ({ ms: Math.max(x.diag?.maxSliceMs ?? Infinity, x.frames?.p95SliceMs ?? Infinity), what: 'the longest slice of the top frame and of 95% of frames' }));
+    const r = await runWithinBudget(cases.frames, (x) => ({
+      ms: Math.max(x.diag?.maxSliceMs ?? Infinity, x.frames?.p95SliceMs ?? Infinity),
+      what: 'the longest slice of the top frame and of 95% of frames',
+    }));
     expect(r.frames?.correct).toBe(500);
   }, 180_000);
 

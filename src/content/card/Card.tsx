@@ -82,7 +82,13 @@ export function Card(p: CardProps): JSX.Element {
             onClick={p.onPin}
           >
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M9.5 1.5l5 5-2 .5-2.5 2.5.5 3-1.5 1.5-3-3-3.5 3.5h-1v-1l3.5-3.5-3-3L4.5 5.5l3 .5L10 3.5z" fill={p.pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.2" stroke-linejoin="round" />
+              <path
+                d="M9.5 1.5l5 5-2 .5-2.5 2.5.5 3-1.5 1.5-3-3-3.5 3.5h-1v-1l3.5-3.5-3-3L4.5 5.5l3 .5L10 3.5z"
+                fill={p.pinned ? 'currentColor' : 'none'}
+                stroke="currentColor"
+                stroke-width="1.2"
+                stroke-linejoin="round"
+              />
             </svg>
           </button>
           <button type="button" class="icon" data-action="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={p.onClose}>

@@ -45,7 +45,10 @@ export class CardController {
   private siteOff: string | null = null;
   private hint: string | null = null;
 
-  constructor(private readonly doc: Document, private readonly deps: CardDeps) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: CardDeps,
+  ) {}
 
   get isOpen(): boolean {
     return this.mention !== null;

@@ -33,14 +33,7 @@ export function rangeContains(range: Range, x: number, y: number, slack = 2): bo
  * The mention (among those `accept` lets through) under a point, or null. The caller
  * takes our own UI out of hit-testing first (CardController.withoutHitTesting).
  */
-export function mentionAt(
-  doc: Document,
-  x: number,
-  y: number,
-  store: MentionStore,
-  shadowRoots: readonly ShadowRoot[],
-  accept: (m: PageMention) => boolean,
-): PageMention | null {
+export function mentionAt(doc: Document, x: number, y: number, store: MentionStore, shadowRoots: readonly ShadowRoot[], accept: (m: PageMention) => boolean): PageMention | null {
   const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const list = store.at(caret.node);

@@ -67,9 +67,13 @@ export function watchInteraction(deps: InteractionDeps, signal: AbortSignal): { 
   const isReaders = deps.trusted ?? ((e: Event) => e.isTrusted);
   /** Listens to the reader's events only. */
   const listen = <K extends keyof WindowEventMap>(target: Window | HTMLElement, type: K, f: (e: WindowEventMap[K]) => void, options: AddEventListenerOptions): void => {
-    target.addEventListener(type, ((e: WindowEventMap[K]) => {
-      if (isReaders(e)) f(e);
-    }) as EventListener, options);
+    target.addEventListener(
+      type,
+      ((e: WindowEventMap[K]) => {
+        if (isReaders(e)) f(e);
+      }) as EventListener,
+      options,
+    );
   };
   let openedBy: OpenedBy = 'hover';
   let last = { x: -1, y: -1, t: 0, speed: 0, alt: false, inCard: false };

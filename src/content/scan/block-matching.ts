@@ -72,9 +72,7 @@ export class BlockMatching {
       let hits = slot.matcher.scan(text);
       slot.evidence.addText(text);
       if (!whole) {
-        hits = hits
-          .filter((h) => h.start + winStart >= from && h.start + winStart < end)
-          .map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
+        hits = hits.filter((h) => h.start + winStart >= from && h.start + winStart < end).map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
       }
       if (!hits.length) continue;
       // Names in text that is not rendered (display:none) are not marked; asked per name, not per element.

@@ -8,8 +8,28 @@ export const HOST_TAG = 'backstory-root';
 
 /** Elements whose text is never scanned (lower-case local names). */
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
-  'code', 'pre', 'kbd', 'samp', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'math', HOST_TAG,
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'math',
+  HOST_TAG,
 ]);
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -20,8 +40,37 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * boundary.
  */
 export const INLINE_TAGS = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'label', 'mark', 'nobr', 'q', 'rb', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'rb',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
 ]);
 
 /** True when an element is rendered nowhere (display:none itself or inside such a subtree). */

@@ -54,7 +54,9 @@ describe('options App (packs)', () => {
     choose(BROKEN, 'ui-broken-pack.json');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('“ui-broken-pack.json” was not imported; nothing was changed.');
-    const items = within(alert).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const items = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(items.some((s) => /Entry “broken-one”, .*type: "planet" is not an entity type/.test(s))).toBe(true);
     expect(items.some((s) => /Entry “broken-one”, .*url: expected an http\(s\) URL/.test(s))).toBe(true);

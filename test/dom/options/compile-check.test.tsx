@@ -45,7 +45,9 @@ describe('options: packs that do not compile', () => {
     const alerts = await screen.findAllByRole('alert');
     const alert = alerts.find((a) => a.textContent?.includes('was not imported'))!;
     expect(alert.textContent).toContain('“ui-test-pack.json” was not imported; nothing was changed.');
-    const items = within(alert).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const items = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     expect(items).toEqual([expect.stringMatching(/UI test pack \(fictional\).*could not be prepared for marking: entity "orlanda-varnek" cannot be compiled/)]);
     expect(fake.local.data.get('userPacks')).toEqual([]);
     expect(fake.local.data.has('pack:ui-test-pack')).toBe(false);

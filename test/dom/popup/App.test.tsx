@@ -54,7 +54,12 @@ describe('popup App', () => {
     const types = screen.getByRole('group', { name: 'Types' });
     const people = within(types).getByRole('checkbox', { name: /People/ });
     expect(people.closest('li')!.querySelector('.pp-count')!.textContent).toMatch(/^2/);
-    expect(within(types).getByRole('checkbox', { name: /Places/ }).closest('li')!.querySelector('.pp-count')!.textContent).toMatch(/^3/);
+    expect(
+      within(types)
+        .getByRole('checkbox', { name: /Places/ })
+        .closest('li')!
+        .querySelector('.pp-count')!.textContent,
+    ).toMatch(/^3/);
     fireEvent.click(people);
     await waitFor(() => expect(stored().hiddenTypes).toEqual(['person']));
     fireEvent.click(people);
@@ -107,7 +112,12 @@ describe('popup App', () => {
     const sw = await screen.findByRole('switch', { name: 'Backstory on' });
     expect(sw.getAttribute('aria-checked')).toBe('true');
     // Named as the popup labels them, not by their storage keys.
-    expect(screen.getAllByRole('status').map((n) => n.textContent).join(' ')).toMatch(/setting “Backstory on” was not valid/);
+    expect(
+      screen
+        .getAllByRole('status')
+        .map((n) => n.textContent)
+        .join(' '),
+    ).toMatch(/setting “Backstory on” was not valid/);
     expect(screen.getByText(/setting “Highlight” was not valid/)).toBeTruthy();
     expect(screen.getByText(/setting “Show after” was not valid/)).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Underline' }) as HTMLInputElement).checked).toBe(true);

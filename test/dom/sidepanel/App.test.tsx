@@ -23,8 +23,16 @@ describe('side panel App', () => {
     render(<App />);
     const places = await screen.findByRole('region', { name: /Places/ });
     const people = screen.getByRole('region', { name: /People/ });
-    expect(within(places).getAllByRole('button').map((b) => b.textContent)).toEqual(['Kodori Gorge3', 'Gori4']);
-    expect(within(people).getAllByRole('button').map((b) => b.textContent)).toEqual(['Dmitry Peskov2', 'Kaja Kallas1']);
+    expect(
+      within(places)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Kodori Gorge3', 'Gori4']);
+    expect(
+      within(people)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Dmitry Peskov2', 'Kaja Kallas1']);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent?.replace(/\d+$/, '').trim());
     expect(headings).toEqual(['Places', 'People', 'Organisations']);
   });
@@ -71,7 +79,9 @@ describe('side panel App', () => {
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'This article' }));
     const list = await screen.findByRole('list', { name: 'Timeline of this article' });
-    const dates = within(list).getAllByRole('listitem').map((li) => li.querySelector('time')!.getAttribute('datetime')!);
+    const dates = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('time')!.getAttribute('datetime')!);
     const expected = [kallas, kodori, peskov].flatMap((e) => (e.timeline ?? []).map((ev) => ev.date.split('/')[0]!));
     expect(dates).toHaveLength(expected.length);
     expect(dates).toEqual([...dates].sort());
@@ -86,7 +96,10 @@ describe('side panel App', () => {
     const results = async (q: string): Promise<string[]> => {
       fireEvent.input(box, { target: { value: q } });
       await screen.findByRole('heading', { name: /Results|Nothing/ });
-      return screen.queryAllByRole('button').filter((b) => b.closest('.sp-list')).map((b) => b.querySelector('.sp-row__name')!.textContent!);
+      return screen
+        .queryAllByRole('button')
+        .filter((b) => b.closest('.sp-list'))
+        .map((b) => b.querySelector('.sp-row__name')!.textContent!);
     };
     await waitFor(async () => expect((await results('kodori'))[0]).toBe('Kodori Gorge'));
     expect((await results('ERDOGAN'))[0]).toBe('Recep Tayyip Erdoğan');

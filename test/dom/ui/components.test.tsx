@@ -111,11 +111,7 @@ describe('FactTable', () => {
     expect(kinds).toEqual([' · state media · Russia']);
     cleanup();
     render(<FactTable entity={{ facts, sources }} lang="en" t={t} where="panel" />);
-    expect([...document.querySelectorAll('.bs-source-kind')].map((x) => x.textContent)).toEqual([
-      ' · state media · Russia',
-      ' · newspaper · Georgia',
-      ' · newspaper · Georgia',
-    ]);
+    expect([...document.querySelectorAll('.bs-source-kind')].map((x) => x.textContent)).toEqual([' · state media · Russia', ' · newspaper · Georgia', ' · newspaper · Georgia']);
   });
 
   it('shows the Russian text where the pack has it, and marks the English fallback with lang', () => {

@@ -28,7 +28,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function steps(p: typeof Preact): string[] {
   const root = document.createElement('div');
   const out: string[] = [];
-  const list = (ids: string[]) => p.h('ul', null, ids.map((id) => p.h('li', { key: id, 'data-id': id }, id)));
+  const list = (ids: string[]) =>
+    p.h(
+      'ul',
+      null,
+      ids.map((id) => p.h('li', { key: id, 'data-id': id }, id)),
+    );
   p.render(p.h('p', { class: 'a', title: '<b>x</b>' }, 'one ', p.h('em', null, '<i>two</i>')), root);
   out.push(root.innerHTML);
   p.render(p.h('p', { class: 'b', style: { color: 'red' } }, 'three'), root);

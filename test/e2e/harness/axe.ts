@@ -59,7 +59,10 @@ export async function cardAxeViolations(page: Page): Promise<{ id: string; nodes
     };
     const over = (top: number[], under: number[]): number[] => [0, 1, 2].map((i) => top[i]! * top[3]! + under[i]! * (1 - top[3]!)).concat(1);
     const luminance = (c: number[]): number =>
-      [0, 1, 2].map((i) => c[i]! / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+      [0, 1, 2]
+        .map((i) => c[i]! / 255)
+        .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
     const out: string[] = [];
     for (const el of root.querySelectorAll<HTMLElement>('*')) {
       if (![...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim())) continue;

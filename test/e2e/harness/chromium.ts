@@ -142,7 +142,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     context,
     get sw() {
       if (swClosed) {
-        const next = context.serviceWorkers().filter((w) => w !== sw && w.url().startsWith('chrome-extension://')).at(-1);
+        const next = context
+          .serviceWorkers()
+          .filter((w) => w !== sw && w.url().startsWith('chrome-extension://'))
+          .at(-1);
         if (next) track(next);
       }
       return sw!;

@@ -211,16 +211,19 @@ export async function recordNetwork(ctx: ExtensionBrowser, page: Page): Promise<
   };
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   cdp.on('Target.targetCreated', () => void attachSw().catch(() => undefined));
-  cdp.on('Target.receivedMessageFromTarget' as never, ((e: { message: string }) => {
-    try {
-      const m = JSON.parse(e.message) as { method?: string; params?: { request?: { url: string }; type?: string } };
-      if (m.method === 'Network.requestWillBeSent' && m.params?.request) {
-        requests.push({ url: m.params.request.url, initiator: 'service worker (CDP)', from: 'service-worker', resourceType: m.params.type ?? '' });
+  cdp.on(
+    'Target.receivedMessageFromTarget' as never,
+    ((e: { message: string }) => {
+      try {
+        const m = JSON.parse(e.message) as { method?: string; params?: { request?: { url: string }; type?: string } };
+        if (m.method === 'Network.requestWillBeSent' && m.params?.request) {
+          requests.push({ url: m.params.request.url, initiator: 'service worker (CDP)', from: 'service-worker', resourceType: m.params.type ?? '' });
+        }
+      } catch {
+        /* not JSON */
       }
-    } catch {
-      /* not JSON */
-    }
-  }) as never);
+    }) as never,
+  );
   await attachSw().catch(() => undefined);
   return {
     requests,

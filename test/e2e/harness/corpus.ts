@@ -61,8 +61,7 @@ export function domPairsInPage(): string[] {
  * outside our host, text nodes too, must be one the page has without us.
  */
 export const explained = (m: PageMutation, own: Seen[]): boolean =>
-  own.some((o) => o.signatures.has(signature(m))) ||
-  (m.type === 'childList' && !m.removed.length && m.added.every((a) => own.some((o) => o.pairs.has(`${m.target} +${a}`))));
+  own.some((o) => o.signatures.has(signature(m))) || (m.type === 'childList' && !m.removed.length && m.added.every((a) => own.some((o) => o.pairs.has(`${m.target} +${a}`))));
 
 export interface Unexplained {
   mutations: string[];

@@ -96,7 +96,9 @@ export async function waitForDiagnostics(
     last = await diagnostics(ctx, page, frameId).catch(() => null);
     if (last && until(last)) return last;
     if (Date.now() > end) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what} on ${page.url()}; last diagnostics: ${last ? JSON.stringify({ ...last, entities: last.entities.slice(0, 20) }) : 'no answer from the content script'}`);
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${what} on ${page.url()}; last diagnostics: ${last ? JSON.stringify({ ...last, entities: last.entities.slice(0, 20) }) : 'no answer from the content script'}`,
+      );
     }
     await new Promise((r) => setTimeout(r, interval));
   }

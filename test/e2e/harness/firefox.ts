@@ -35,8 +35,8 @@ import WebSocket from 'ws';
 import { FIREFOX_MISSING, firefoxPath, isArchive, requireDist } from './paths.ts';
 
 /** The add-on id, from manifest.json. */
-const GECKO_ID = (JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
-  .browser_specific_settings.gecko.id;
+const GECKO_ID = (JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings
+  .gecko.id;
 
 export interface FirefoxOptions {
   /** A folder, or a .zip/.xpi package; default `requireDist('firefox')` (dist/firefox, or $BACKSTORY_EXT_FIREFOX). */
@@ -196,13 +196,22 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'backstory-ff-'));
   const uuid = options.uuid ?? randomUUID();
   const prefs = { ...PREFS, ...options.prefs, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) };
-  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
+  writeFileSync(
+    join(profile, 'user.js'),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n') + '\n',
+  );
 
   const { width, height } = options.viewport ?? { width: 1280, height: 900 };
-  const proc: ChildProcess = spawn(bin, ['--headless', '--remote-debugging-port', '0', '--profile', profile, '--no-remote', '--width', String(width), '--height', String(height), 'about:blank'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
-  });
+  const proc: ChildProcess = spawn(
+    bin,
+    ['--headless', '--remote-debugging-port', '0', '--profile', profile, '--no-remote', '--width', String(width), '--height', String(height), 'about:blank'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+    },
+  );
   let stderr = '';
   const wsUrl = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`Firefox did not start BiDi within 30 s:\n${stderr}`)), 30_000);
@@ -245,7 +254,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     if (msg.type === 'error') p.fail(new Error(`${p.method}: ${msg.error}: ${msg.message}`));
     else p.ok(msg.result);
   });
-  const send = <T,>(method: string, params: object = {}): Promise<T> =>
+  const send = <T>(method: string, params: object = {}): Promise<T> =>
     new Promise<T>((ok, fail) => {
       const id = ++nextId;
       pending.set(id, { ok: ok as (v: unknown) => void, fail, method });
@@ -269,10 +278,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   try {
     await send('session.new', { capabilities: {} });
     const installed =
-      options.extension === false ? { extension: '' } : await send<{ extension: string }>('webExtension.install', { extensionData: { type: isArchive(dist) ? 'archivePath' : 'path', path: dist } });
+      options.extension === false
+        ? { extension: '' }
+        : await send<{ extension: string }>('webExtension.install', { extensionData: { type: isArchive(dist) ? 'archivePath' : 'path', path: dist } });
     const tree = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
     const tab = tree.contexts[0]!.context;
-    const evaluate = async <T,>(expression: string, context = tab): Promise<T> => {
+    const evaluate = async <T>(expression: string, context = tab): Promise<T> => {
       const r = await send<{ type: string; result?: BiDiValue; exceptionDetails?: { text?: string } }>('script.evaluate', {
         expression,
         target: { context },
@@ -314,7 +325,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       }
     };
     const extensionUrl = (path: string): string => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
-    const chromeEvaluate = async <T,>(expression: string): Promise<T> => {
+    const chromeEvaluate = async <T>(expression: string): Promise<T> => {
       const t = await send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
       return evaluate<T>(expression, t.contexts[0]!.context);
     };
@@ -380,7 +391,19 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     const keyPress = async (key: string, context = tab): Promise<void> => {
       const value = KEYS[key] ?? key;
       if ([...value].length !== 1) throw new Error(`keyPress: unknown key ${JSON.stringify(key)} (one character or one of ${Object.keys(KEYS).join(', ')})`);
-      await send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
+      await send('input.performActions', {
+        context,
+        actions: [
+          {
+            type: 'key',
+            id: 'keyboard',
+            actions: [
+              { type: 'keyDown', value },
+              { type: 'keyUp', value },
+            ],
+          },
+        ],
+      });
     };
     const releaseInput = async (context = tab): Promise<void> => {
       await send('input.releaseActions', { context });

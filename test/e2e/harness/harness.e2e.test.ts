@@ -81,10 +81,7 @@ describe.skipIf(!hasChromium)('plainPage and watchPage', () => {
     await page.goto(server.url('/mutates.html'));
     await page.waitForFunction(() => (window as unknown as { done?: boolean }).done === true);
     const seen = await readWatch(page);
-    expect(seen.mutations.map((m) => [m.type, m.target, m.attributeName ?? '', m.added.join(',')].filter(Boolean).join(' '))).toEqual([
-      'attributes p#p data-x',
-      'childList body span',
-    ]);
+    expect(seen.mutations.map((m) => [m.type, m.target, m.attributeName ?? '', m.added.join(',')].filter(Boolean).join(' '))).toEqual(['attributes p#p data-x', 'childList body span']);
     expect(seen.textAtDomReady).toContain('text');
     await page.close();
   });

@@ -72,13 +72,11 @@ export function corpusDir(): string | undefined {
 }
 
 /** Why corpus tests are skipped (for `describe.skipIf(!corpusDir())` titles and logs). */
-export const CORPUS_MISSING =
-  'corpus not found: set BACKSTORY_SHARED to the shared folder (with corpus/pages) or place it at ../shared; corpus tests skipped';
+export const CORPUS_MISSING = 'corpus not found: set BACKSTORY_SHARED to the shared folder (with corpus/pages) or place it at ../shared; corpus tests skipped';
 
 export { chromiumPath } from '../../../scripts/lib/chromium-launch.mjs';
 
-export const CHROMIUM_MISSING =
-  'Chromium not found: install it (apt-get install -y --no-install-recommends chromium fonts-dejavu-core) or set CHROMIUM_PATH';
+export const CHROMIUM_MISSING = 'Chromium not found: install it (apt-get install -y --no-install-recommends chromium fonts-dejavu-core) or set CHROMIUM_PATH';
 
 /** The Firefox ESR binary: `$FIREFOX_PATH`, else /usr/bin/firefox-esr; undefined when absent. */
 export function firefoxPath(): string | undefined {
@@ -86,8 +84,7 @@ export function firefoxPath(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
-export const FIREFOX_MISSING =
-  'Firefox ESR not found: install it (apt-get install -y --no-install-recommends firefox-esr) or set FIREFOX_PATH; Firefox smoke test skipped';
+export const FIREFOX_MISSING = 'Firefox ESR not found: install it (apt-get install -y --no-install-recommends firefox-esr) or set FIREFOX_PATH; Firefox smoke test skipped';
 
 /** Makes (if needed) and returns a folder under out/e2e/. */
 export function outDir(sub = ''): string {

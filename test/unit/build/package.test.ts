@@ -100,13 +100,30 @@ describe('manifestFiles', () => {
   it('names every file the source manifest points at, for both browsers', () => {
     const chrome = manifestFiles(chromeManifest(readManifest()));
     expect(chrome).toEqual(
-      expect.arrayContaining(['content.js', 'content.css', 'src/popup/index.html', 'src/options/index.html', 'src/sidepanel/index.html', 'src/background/index.ts', 'icons/icon-128.png', '_locales/en/messages.json']),
+      expect.arrayContaining([
+        'content.js',
+        'content.css',
+        'src/popup/index.html',
+        'src/options/index.html',
+        'src/sidepanel/index.html',
+        'src/background/index.ts',
+        'icons/icon-128.png',
+        '_locales/en/messages.json',
+      ]),
     );
     expect(manifestFiles(firefoxManifest(readManifest()))).toEqual(chrome);
   });
 
   it('skips localised and pattern values and leading slashes', () => {
-    expect(manifestFiles({ name: '__MSG_extName__', icons: { 16: '/i.png' }, action: { default_icon: 'i.png' }, content_scripts: [{ js: ['a.js'], matches: ['https://*/*'] }], background: { scripts: ['b.js'] } })).toEqual(['a.js', 'b.js', 'i.png']);
+    expect(
+      manifestFiles({
+        name: '__MSG_extName__',
+        icons: { 16: '/i.png' },
+        action: { default_icon: 'i.png' },
+        content_scripts: [{ js: ['a.js'], matches: ['https://*/*'] }],
+        background: { scripts: ['b.js'] },
+      }),
+    ).toEqual(['a.js', 'b.js', 'i.png']);
   });
 });
 

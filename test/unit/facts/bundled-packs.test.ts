@@ -52,7 +52,10 @@ describe('bundled knowledge packs', () => {
     for (const d of dirs) {
       const raw = d.raw as { entities: { id?: unknown }[] };
       d.files.forEach((file, i) => {
-        const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+        const base = file
+          .split(/[\\/]/)
+          .pop()
+          ?.replace(/\.json$/, '');
         if (raw.entities[i]?.id !== base) mismatched.push(file);
       });
     }

@@ -25,7 +25,10 @@ describe('typed values and their rules', () => {
   });
 
   it('runs every rule of a value of the right type, each adding its own problem', () => {
-    const kebab = text.refine((s) => /^[a-z-]+$/.test(s), (input) => `${JSON.stringify(input)} is not kebab-case`);
+    const kebab = text.refine(
+      (s) => /^[a-z-]+$/.test(s),
+      (input) => `${JSON.stringify(input)} is not kebab-case`,
+    );
     expect(problems(kebab, ' ')).toEqual([
       ['', 'must not be empty'],
       ['', '" " is not kebab-case'],
@@ -64,7 +67,12 @@ describe('lists and strict objects', () => {
       ['2', 'expected a text; is missing'],
       ['3', 'must not be empty'],
     ]);
-    expect(problems(list.refine((l) => l.length > 0, 'expected at least one'), [])).toEqual([['', 'expected at least one']]);
+    expect(
+      problems(
+        list.refine((l) => l.length > 0, 'expected at least one'),
+        [],
+      ),
+    ).toEqual([['', 'expected at least one']]);
   });
 
   it('checks the known fields in order, then names every unknown field; optional ones may be absent', () => {

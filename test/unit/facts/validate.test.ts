@@ -76,12 +76,7 @@ describe('validatePack: each kind of broken pack', () => {
     expect(errors[0]!.message).toMatch(/id "upper-lars" is already used .*expected ids unique within the pack/);
   });
 
-  it.each([
-    ['javascript:alert(1)'],
-    ['ftp://example.org/x'],
-    ['not a url'],
-    ['data:text/html,hi'],
-  ])('source URL %s is rejected', (url) => {
+  it.each([['javascript:alert(1)'], ['ftp://example.org/x'], ['not a url'], ['data:text/html,hi']])('source URL %s is rejected', (url) => {
     const p = clone();
     first(p).sources[0]!.url = url;
     const e = only(p, 'entities[0].sources[0].url');
@@ -120,7 +115,11 @@ describe('validatePack: each kind of broken pack', () => {
     expect(errors[0]!.message).toContain('alias "Lars" is shared with');
     // Disambiguation on one side only is still an error for the other side.
     first(p).disambiguation = { aliases: ['Lars'], prior: 0.5, cues: ['Vladikavkaz'] };
-    expect(errorsOf(p).filter((e) => e.field.endsWith('disambiguation.aliases')).map((e) => e.entityId)).toEqual(['roki-tunnel']);
+    expect(
+      errorsOf(p)
+        .filter((e) => e.field.endsWith('disambiguation.aliases'))
+        .map((e) => e.entityId),
+    ).toEqual(['roki-tunnel']);
     second(p).disambiguation = { aliases: ['Lars'], prior: 0.5, cues: ['Ossetia'] };
     expect(validatePack(p, { file: FILE }).ok).toBe(true);
   });
@@ -231,9 +230,7 @@ describe('validatePack: the source policy and the card fields', () => {
   it('a fact citing an undeclared source fails, naming the file and the field', () => {
     const p = clone();
     first(p).facts[0]!.source = 'nowhere';
-    expect(formatPackError(only(p, 'facts[0].source', inFile))).toBe(
-      'entities/upper-lars.json: entity "upper-lars": facts[0].source: "nowhere" is not declared in sources',
-    );
+    expect(formatPackError(only(p, 'facts[0].source', inFile))).toBe('entities/upper-lars.json: entity "upper-lars": facts[0].source: "nowhere" is not declared in sources');
   });
 
   it('more than four key facts fails, naming the fifth', () => {
@@ -303,7 +300,10 @@ describe('validatePacks: checks across packs', () => {
   };
 
   it('accepts packs linking to each other', () => {
-    const r = validatePacks([{ input: clone(), file: 'a.json' }, { input: other(), file: 'b.json' }]);
+    const r = validatePacks([
+      { input: clone(), file: 'a.json' },
+      { input: other(), file: 'b.json' },
+    ]);
     // "Upper Lars" is now an alias of both upper-lars (a) and lars-crossing (b):
     expect(r.ok ? [] : r.errors.map((e) => [e.file, e.entityId, e.field])).toEqual([
       ['a.json', 'upper-lars', 'entities[0].disambiguation.aliases'],
@@ -311,7 +311,12 @@ describe('validatePacks: checks across packs', () => {
     ]);
     const b = other();
     first(b).aliases = { en: ['Lars crossing'] };
-    expect(validatePacks([{ input: clone(), file: 'a.json' }, { input: b, file: 'b.json' }]).ok).toBe(true);
+    expect(
+      validatePacks([
+        { input: clone(), file: 'a.json' },
+        { input: b, file: 'b.json' },
+      ]).ok,
+    ).toBe(true);
   });
 
   it('rejects an entity id used in two packs, and duplicate pack ids', () => {

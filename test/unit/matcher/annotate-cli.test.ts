@@ -23,7 +23,10 @@ describe('scripts/annotate.ts', () => {
     writeFileSync(file, text);
     const r = annotate([file]);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { start: number; end: number; text: string; entity: string; name: string; type: string });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { start: number; end: number; text: string; entity: string; name: string; type: string });
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) {
       expect(text.slice(l.start, l.end)).toBe(l.text);

@@ -4,7 +4,11 @@ import { buildRadix, Radix } from '../../../src/matcher/radix.ts';
 
 describe('packed integer columns', () => {
   it('round-trip values of every width, as storage-safe code units', () => {
-    for (const values of [[0, 1, 32767], [0, 32768, 2 ** 30 - 1], [5, 2 ** 30, 2 ** 44]]) {
+    for (const values of [
+      [0, 1, 32767],
+      [0, 32768, 2 ** 30 - 1],
+      [5, 2 ** 30, 2 ** 44],
+    ]) {
       const p = packInts(values);
       expect(p.w).toBe(Math.max(...values) < 32768 ? 1 : Math.max(...values) < 2 ** 30 ? 2 : 3);
       expect(intCount(p)).toBe(values.length);
@@ -24,7 +28,10 @@ describe('packed integer columns', () => {
 
 describe('radix automaton', () => {
   const keys = ['a', 'ab', 'abc', 'abd', 'b', 'ba', 'tbilisi', 'tbilisis', 'грузия', 'თბილის'].sort();
-  const packed = buildRadix(keys, keys.map((_, i) => i * 10));
+  const packed = buildRadix(
+    keys,
+    keys.map((_, i) => i * 10),
+  );
   const t = new Radix(JSON.parse(JSON.stringify(packed)));
 
   it('finds every key with its value, and nothing else', () => {
@@ -40,11 +47,16 @@ describe('radix automaton', () => {
 
   it('keeps up with a large random key set', () => {
     let seed = 7;
-    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const set = new Set<string>();
     while (set.size < 5000) set.add(Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => String.fromCharCode(0x61 + Math.floor(rnd() * 6))).join(''));
     const sorted = [...set].sort();
-    const r = new Radix(buildRadix(sorted, sorted.map((_, i) => i)));
+    const r = new Radix(
+      buildRadix(
+        sorted,
+        sorted.map((_, i) => i),
+      ),
+    );
     sorted.forEach((k, i) => expect(r.get(k)).toBe(i));
     expect(r.get('zzz')).toBe(-1);
   });

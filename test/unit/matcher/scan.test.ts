@@ -10,7 +10,10 @@ describe('scan', () => {
 
   it('returns leftmost, non-overlapping hits with UTF-16 offsets', () => {
     const text = 'Russia and Georgia';
-    expect(m.scan(text).map((h) => [h.start, h.end])).toEqual([[0, 6], [11, 18]]);
+    expect(m.scan(text).map((h) => [h.start, h.end])).toEqual([
+      [0, 6],
+      [11, 18],
+    ]);
   });
 
   it('respects word boundaries in Latin, Cyrillic and Georgian script', () => {
@@ -57,9 +60,7 @@ describe('scan', () => {
   });
 
   it('accepts sentence-initial capitals of lowercase alias words', () => {
-    const mm = testMatcher([
-      { id: 'plan', name: 'six-point plan', type: 'agreement', topics: [], aliases: { en: ['six-point plan'] }, summary: '', facts: [], sources: [] },
-    ]);
+    const mm = testMatcher([{ id: 'plan', name: 'six-point plan', type: 'agreement', topics: [], aliases: { en: ['six-point plan'] }, summary: '', facts: [], sources: [] }]);
     expect(hitsOf(mm, 'Six-point plan signed. The six-point plan holds.')).toEqual(['Six-point plan=plan', 'six-point plan=plan']);
   });
 
@@ -72,10 +73,7 @@ describe('scan', () => {
   });
 
   it('keeps names that start with a demonym', () => {
-    expect(hitsOf(m, 'Georgian Dream and the Georgian Foreign Ministry')).toEqual([
-      'Georgian Dream=georgian-dream',
-      'Georgian Foreign Ministry=georgian-mfa',
-    ]);
+    expect(hitsOf(m, 'Georgian Dream and the Georgian Foreign Ministry')).toEqual(['Georgian Dream=georgian-dream', 'Georgian Foreign Ministry=georgian-mfa']);
   });
 
   it('matches Russian names in every case without matching other words', () => {

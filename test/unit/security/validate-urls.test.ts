@@ -57,7 +57,13 @@ describe('validatePack: source URLs', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const fields = r.errors.map((x) => x.field);
-    expect(fields.some((f) => f.endsWith('sources[0].url')), fields.join()).toBe(true);
-    expect(fields.some((f) => f.endsWith('summary')), fields.join()).toBe(true);
+    expect(
+      fields.some((f) => f.endsWith('sources[0].url')),
+      fields.join(),
+    ).toBe(true);
+    expect(
+      fields.some((f) => f.endsWith('summary')),
+      fields.join(),
+    ).toBe(true);
   });
 });

@@ -13,7 +13,10 @@ describe('watchInteraction', () => {
     document.body.innerHTML = '<p><em>Galuzin</em> said</p>';
     const scheduleHide = vi.fn();
     const card = { isOpen: true, scheduleHide, cancelHide: vi.fn(), open: vi.fn(), withoutHitTesting: <T>(f: () => T) => f() };
-    watchInteraction({ doc: document, card: card as unknown as Deps['card'], settings: () => ({ ...DEFAULT_SETTINGS }), hitTest: () => null, onActivity: () => undefined, trusted: () => true }, abort.signal);
+    watchInteraction(
+      { doc: document, card: card as unknown as Deps['card'], settings: () => ({ ...DEFAULT_SETTINGS }), hitTest: () => null, onActivity: () => undefined, trusted: () => true },
+      abort.signal,
+    );
     // pointerleave does not bubble; the root's capturing listener still sees an element's.
     document.querySelector('em')!.dispatchEvent(new Event('pointerleave'));
     expect(scheduleHide).not.toHaveBeenCalled();

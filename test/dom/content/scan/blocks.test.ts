@@ -8,7 +8,10 @@ function readAll(root: Node = document.body): TextBlock[] {
   for (let b = reader.next(); b; b = reader.next()) out.push(b);
   return out;
 }
-const texts = (root?: Node): string[] => readAll(root).map((b) => b.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+const texts = (root?: Node): string[] =>
+  readAll(root)
+    .map((b) => b.text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 
 beforeEach(() => {
   document.body.innerHTML = '';

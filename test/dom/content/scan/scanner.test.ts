@@ -112,10 +112,12 @@ describe('Scanner on one huge text node', () => {
 });
 
 describe('Scanner matchers', () => {
-  const source = (matchers: Matcher[], setupMs: number, wait: Promise<void> = Promise.resolve()) => async () => {
-    await wait;
-    return { matchers, setupMs };
-  };
+  const source =
+    (matchers: Matcher[], setupMs: number, wait: Promise<void> = Promise.resolve()) =>
+    async () => {
+      await wait;
+      return { matchers, setupMs };
+    };
 
   it('loads the matchers only when a pass starts, and counts their setup as busy time', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
