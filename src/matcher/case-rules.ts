@@ -2,7 +2,7 @@
  * When a form found in the text counts: case rules (an acronym only in capitals, a
  * shouted headline), the Georgian case suffixes after a name, and the flags a form carries.
  */
-import { charFlags, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
+import { charFlags, LOWER, UPPER, WORD } from './normalize.ts';
 import { ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_FULL, FORM_SURNAME } from './types.ts';
 
 /** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
@@ -69,29 +69,6 @@ export function capsContext(text: string, start: number, end: number): boolean {
     return true;
   };
   return scan(Math.max(0, start - 24), start) && scan(end, Math.min(text.length, end + 24)) && upper >= 3;
-}
-
-/**
- * Case rules: every capital of the form needs a capital in the text (so "EU" never
- * matches "eu" or "Eu", "Moscow" never "moscow"); lowercase letters of the form match
- * any case (so "MOSCOW" in a headline and a sentence-initial "Six-point plan" match).
- */
-export function caseMatches(text: string, start: number, end: number, form: string): boolean {
-  let p = 0;
-  let inSpace = false;
-  for (let k = start; k < end; k++) {
-    const f = charFlags(text.charCodeAt(k));
-    if (f & SKIP) continue;
-    if (f & SPACE) {
-      if (!inSpace) p++;
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    if (charFlags(form.charCodeAt(p)) & UPPER && !(f & UPPER)) return false;
-    p++;
-  }
-  return true;
 }
 
 /** True when a form is an acronym (capitals, no lowercase letters). */

@@ -94,12 +94,23 @@ export function scriptGroup(c: number): number {
 export const SCRIPT_LATIN = 1;
 export const SCRIPT_CYRILLIC = 2;
 export const SCRIPT_GEORGIAN = 4;
-/** Letters of any other script (Greek, Arabic, Han…). */
-export const SCRIPT_OTHER = 8;
+const SCRIPT_GREEK = 8;
+const SCRIPT_ARMENIAN = 16;
+const SCRIPT_HEBREW = 32;
+const SCRIPT_ARABIC = 64;
+const SCRIPT_KANA = 128;
+const SCRIPT_HAN = 256;
+const SCRIPT_HANGUL = 512;
+/** Letters of the other scripts of the BMP's first blocks (Indic, Thai, Ethiopic…). */
+export const SCRIPT_OTHER = 1024;
+/** Every script bit. */
+export const ALL_SCRIPTS = 2047;
 
 /**
  * The script bit of a letter, or 0 for anything else: by code point ranges alone (a page's
  * first look runs it on a sample of the page before anything is loaded, so it stays cheap).
+ * Scripts are told apart finely enough that a pack with a few Japanese aliases does not
+ * make every Chinese page worth reading.
  */
 export function letterScript(c: number): number {
   if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? SCRIPT_LATIN : 0;
@@ -107,9 +118,14 @@ export function letterScript(c: number): number {
   if (c >= 0x1e00 && c <= 0x1eff) return SCRIPT_LATIN;
   if (c >= 0x400 && c <= 0x52f) return SCRIPT_CYRILLIC;
   if (scriptGroup(c) === GROUP_GEORGIAN) return SCRIPT_GEORGIAN;
-  // Greek to Myanmar, Hangul Jamo, kana and CJK ideographs, Hangul syllables.
-  if ((c >= 0x370 && c <= 0x10ff) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return SCRIPT_OTHER;
-  return 0;
+  if (c >= 0x370 && c <= 0x3ff) return SCRIPT_GREEK;
+  if (c >= 0x530 && c <= 0x58f) return SCRIPT_ARMENIAN;
+  if (c >= 0x590 && c <= 0x5ff) return SCRIPT_HEBREW;
+  if (c >= 0x600 && c <= 0x8ff) return SCRIPT_ARABIC;
+  if (c >= 0x3040 && c <= 0x30ff) return SCRIPT_KANA;
+  if (c >= 0x3400 && c <= 0x9fff) return SCRIPT_HAN;
+  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0xac00 && c <= 0xd7af)) return SCRIPT_HANGUL;
+  return c >= 0x900 && c <= 0x10ff ? SCRIPT_OTHER : 0;
 }
 
 /**

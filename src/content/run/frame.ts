@@ -1,5 +1,5 @@
 /** Whether a frame is worth reading, and how long its first scan waits. */
-import { letterScript, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN, SCRIPT_OTHER } from '../../matcher/index.ts';
+import { ALL_SCRIPTS as EVERY_SCRIPT, letterScript } from '../../matcher/index.ts';
 
 /** Longest the first scan waits for the page's `load` event, ms. */
 export const TOP_LOAD_WAIT_MS = 1000;
@@ -29,7 +29,7 @@ const MIN_SCRIPT_SHARE = 0.2;
 /** Letters of those scripts that are enough whatever their share (an English block on a Chinese page). */
 const ENOUGH_LETTERS = 200;
 /** Every script: imported packs may name things in any. */
-export const ALL_SCRIPTS = SCRIPT_LATIN | SCRIPT_CYRILLIC | SCRIPT_GEORGIAN | SCRIPT_OTHER;
+export const ALL_SCRIPTS = EVERY_SCRIPT;
 /** Elements whose text is never read. */
 const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
