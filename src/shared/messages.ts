@@ -23,6 +23,8 @@ export interface Diagnostics {
   /** Main-thread time spent in our slices, rescans included. */
   busyMs: number;
   maxSliceMs: number;
+  /** What the longest slice did: 'read' (blocks), 'setup' (matchers), 'start' or 'end' of a pass; '' before any. */
+  maxSliceWhat: string;
   /** Making the matchers ready in this frame (decoding the stored automaton, compiling imported packs), ms; part of busyMs. */
   setupMs: number;
   /** Whether a first look found the frame worth reading (text, in a script of the pack's names). */

@@ -20,6 +20,7 @@ export function diagnosticsOf(win: Window, run: Run | null, decided: boolean, ca
     scanMs: s && s.lastEnd ? tenth(s.lastEnd - s.firstStart) : 0,
     busyMs: s ? tenth(s.busyMs) : 0,
     maxSliceMs: s ? tenth(s.maxSliceMs) : 0,
+    maxSliceWhat: s?.maxSliceWhat ?? '',
     setupMs: s ? Math.round(s.setupMs * 100) / 100 : 0,
     read: run?.reading ?? false,
     firstMarkMs: run?.firstMarkAt ? tenth(run.firstMarkAt) : 0,

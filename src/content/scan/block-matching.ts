@@ -9,7 +9,7 @@ import { isRendered } from './skip.ts';
 import type { MentionStore, PageMention } from './mentions.ts';
 
 /** Characters the matcher reads in one step of a long block. */
-export const SCAN_CHUNK = 32_768;
+export const SCAN_CHUNK = 8_192;
 /** Context read before a chunk, for word boundaries. */
 const CHUNK_LEAD = 64;
 /** Text read past a chunk, so a name starting in it is seen whole (longer than any alias). */

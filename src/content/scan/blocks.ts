@@ -15,9 +15,9 @@ export interface TextBlock {
 }
 
 /** A block longer than this is cut (at a text-node boundary) so one matcher call stays short. */
-const MAX_BLOCK_CHARS = 16_384;
+const MAX_BLOCK_CHARS = 8_192;
 /** Likewise for a block of very many tiny text nodes (one step stays well under a slice). */
-const MAX_BLOCK_NODES = 1024;
+const MAX_BLOCK_NODES = 512;
 
 /** The nearest ancestor that is not an inline element (the block a text node belongs to). */
 function blockOf(node: Node): Node {

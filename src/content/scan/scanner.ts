@@ -10,10 +10,13 @@ import { BlockReader, type TextBlock } from './blocks.ts';
 import { MentionStore } from './mentions.ts';
 import { blockRoot, firstRoot } from './roots.ts';
 import { composedParent, isInsideSkipped } from './skip.ts';
-import { runSliced, type SliceStats } from './slices.ts';
+import { countSlice, runSliced, type SliceStats } from './slices.ts';
 
 /** More queued subtrees than this and a full rescan is cheaper and safer. */
 export const MAX_QUEUE = 300;
+
+/** Shortest time between two repaints during a pass, ms (the first marks show at once). */
+const REPAINT_EVERY_MS = 250;
 
 /** Work counters (diagnostics). */
 export interface ScanStats extends SliceStats {
@@ -52,6 +55,8 @@ export class Scanner {
   private full = true;
   private running: Promise<void> | null = null;
   private changed = false;
+  /** When the marks were last repainted during a pass (performance.now()). */
+  private lastPaint = -Infinity;
   /** run() was called at least once (a page without text waits for its first mutation). */
   private kicked = false;
 
@@ -117,7 +122,7 @@ export class Scanner {
       // Starting a pass is a slice of its own.
       const t = performance.now();
       const roots = this.full ? this.startFull() : this.startPartial();
-      this.countSlice(performance.now() - t);
+      countSlice(this.stats, performance.now() - t, 'start');
       // Only skipped regions changed (typing in an editor): nothing to read, nothing to report.
       if (!roots.length && !this.changed) continue;
       await this.pass(roots);
@@ -129,7 +134,7 @@ export class Scanner {
       this.flush();
       this.hooks.onPassEnd();
       const t1 = performance.now();
-      this.countSlice(t1 - t0);
+      countSlice(this.stats, t1 - t0, 'end');
       this.stats.lastEnd = t1;
     }
   }
@@ -142,15 +147,10 @@ export class Scanner {
     const get = this.getMatchers;
     const got = await get().catch(() => ({ matchers: [], setupMs: 0 }));
     if (this.signal.aborted || this.getMatchers !== get) return false;
-    this.countSlice(got.setupMs);
+    countSlice(this.stats, got.setupMs, 'setup');
     this.stats.setupMs += got.setupMs;
     this.matchers = got.matchers;
     return true;
-  }
-
-  private countSlice(ms: number): void {
-    this.stats.busyMs += ms;
-    if (ms > this.stats.maxSliceMs) this.stats.maxSliceMs = ms;
   }
 
   private startFull(): Node[] {
@@ -220,15 +220,21 @@ export class Scanner {
         },
         this.stats,
         this.signal,
-        () => this.flush(),
+        { due: () => this.changed && performance.now() - this.lastPaint >= REPAINT_EVERY_MS, run: () => this.flush() },
       );
       seen.add(root);
     }
   }
 
+  /**
+   * Repaints what changed: at the end of a pass, and during one at most every
+   * `REPAINT_EVERY_MS` in a slice of its own (a repaint re-registers every mark, so on a
+   * page with thousands of names repainting inside the reading slices would make them long).
+   */
   private flush(): void {
     if (!this.changed) return;
     this.changed = false;
+    this.lastPaint = performance.now();
     this.hooks.onChange();
   }
 }

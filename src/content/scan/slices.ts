@@ -11,6 +11,8 @@ export const SLICE_MS = 8;
 export interface SliceStats {
   busyMs: number;
   maxSliceMs: number;
+  /** What the longest slice was doing ('read' blocks, 'setup', 'start' or 'end' of a pass). */
+  maxSliceWhat?: string;
 }
 
 type Yielder = () => Promise<void>;
@@ -61,12 +63,27 @@ export function whenLoaded(doc: Document, cap: number): Promise<void> {
   });
 }
 
+/** Work due between slices (a repaint): run in a slice of its own when `due()`. */
+export interface Between {
+  due(): boolean;
+  run(): void;
+}
+
+/** Adds one slice's time to the figures. */
+export function countSlice(stats: SliceStats, spent: number, what: string): void {
+  stats.busyMs += spent;
+  if (spent > stats.maxSliceMs) {
+    stats.maxSliceMs = spent;
+    stats.maxSliceWhat = what;
+  }
+}
+
 /**
  * Runs `step` repeatedly in slices until it returns false (no more work) or `signal`
- * aborts. `step` should do a small, bounded unit of work (one block). `onSliceEnd` runs
- * at the end of each slice (inside it, so its time counts).
+ * aborts. `step` should do a small, bounded unit of work (one block). `between` runs
+ * after a slice when it is due, as a slice of its own (its time counts, 'paint').
  */
-export async function runSliced(step: () => boolean, stats: SliceStats, signal: AbortSignal, onSliceEnd?: () => void): Promise<void> {
+export async function runSliced(step: () => boolean, stats: SliceStats, signal: AbortSignal, between?: Between, what = 'read'): Promise<void> {
   let more = true;
   while (more && !signal.aborted) {
     const t0 = performance.now();
@@ -75,11 +92,13 @@ export async function runSliced(step: () => boolean, stats: SliceStats, signal: 
       more = step();
       now = performance.now();
     } while (more && now - t0 < SLICE_MS && !signal.aborted);
-    onSliceEnd?.();
-    now = performance.now();
-    const spent = now - t0;
-    stats.busyMs += spent;
-    if (spent > stats.maxSliceMs) stats.maxSliceMs = spent;
+    countSlice(stats, now - t0, what);
     if (more) await yieldToPage();
+    if (between?.due() && !signal.aborted) {
+      const t1 = performance.now();
+      between.run();
+      countSlice(stats, performance.now() - t1, 'paint');
+      if (more) await yieldToPage();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Scanner } from '../../../../src/content/scan/scanner.ts';
+import { SCAN_CHUNK } from '../../../../src/content/scan/block-matching.ts';
 import { ENTITIES } from '../../../unit/matcher/entities.ts';
 import { compileMatcher, createMatcher, type Matcher } from '../../../../src/matcher/index.ts';
 
@@ -100,8 +101,8 @@ describe('Scanner', () => {
 describe('Scanner on one huge text node', () => {
   it('reads it in chunks and still finds every name, also one across a chunk edge', async () => {
     const filler = 'lorem ipsum dolor sit amet '.repeat(3000); // 81,000 chars
-    // "Mikhail Galuzin" starts 5 characters before the first chunk edge (32,768).
-    const text = `${filler.slice(0, 32_768 - 6)} Mikhail Galuzin ${filler}Tbilisi ${filler}Moscow.`;
+    // "Mikhail Galuzin" starts 5 characters before the first chunk edge.
+    const text = `${filler.slice(0, SCAN_CHUNK - 6)} Mikhail Galuzin ${filler}Tbilisi ${filler}Moscow.`;
     document.body.innerHTML = '<p></p>';
     document.querySelector('p')!.textContent = text;
     const { s } = scanner();
