@@ -7,7 +7,7 @@
 import type { Entity, EntityType } from '../facts/types.ts';
 import { cleanForm, foldKey } from './normalize.ts';
 import { expandForms, packForms, storableKey } from './forms.ts';
-import { KA_AFTER_CONSONANT, KA_AFTER_VOWEL, KA_CONSONANT, KA_WHOLE } from './inflect.ts';
+import { kaEndings } from './inflect.ts';
 import { buildRadix } from './radix.ts';
 import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
@@ -220,9 +220,6 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
 export function surfaceForms(entities: readonly Entity[]): string[] {
   const { aliases, aliasInfo } = compileAliases(entities);
   const out = new Set<string>();
-  for (const f of expandForms(aliases, aliasInfo, (e) => entities[e]?.type === 'person')) {
-    if (f.stem === KA_WHOLE) out.add(f.text);
-    else for (const e of f.stem === KA_CONSONANT ? KA_AFTER_CONSONANT : KA_AFTER_VOWEL) out.add(f.text + e);
-  }
+  for (const f of expandForms(aliases, aliasInfo, (e) => entities[e]?.type === 'person')) for (const e of kaEndings(f.stem)) out.add(f.text + e);
   return [...out];
 }

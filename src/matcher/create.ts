@@ -4,7 +4,7 @@
  * a millisecond for the bundled packs). Wires scan, evidence and resolve together.
  */
 import { charFlags, foldChar, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
-import { KA_AFTER_CONSONANT, KA_AFTER_VOWEL, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
+import { kaEndings, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
 import { scanRadix } from './scan.ts';
@@ -27,8 +27,8 @@ import { hydrateEntities } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
 
-const CONSONANT_ENDINGS = new Set(KA_AFTER_CONSONANT);
-const VOWEL_ENDINGS = new Set(KA_AFTER_VOWEL);
+const CONSONANT_ENDINGS = new Set(kaEndings(KA_CONSONANT));
+const VOWEL_ENDINGS = new Set(kaEndings(KA_VOWEL));
 
 /** End of the word that continues at `j` (invisible characters are looked through). */
 function wordEnd(text: string, j: number): number {

@@ -106,6 +106,11 @@ export const KA_WHOLE = 0;
 export const KA_CONSONANT = 1;
 export const KA_VOWEL = 2;
 
+/** The endings a stem of class `kind` takes (`KA_WHOLE`: none, the stem is the form). */
+export function kaEndings(kind: number): readonly string[] {
+  return kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : [''];
+}
+
 /**
  * The stems of a Georgian alias's case and postposition forms, each with the endings it
  * takes (`KA_CONSONANT`: "თბილის" + "ი", "ში", "ის"…; `KA_VOWEL`: "ნატო" + "", "ს"…; `KA_WHOLE`:
@@ -153,10 +158,7 @@ export function georgianForms(alias: string): string[] {
   const acronym = /[\u10d0-\u10ff]$/.test(last) && (last.length <= 4 || !/[აეიოუ]/.test(last.slice(0, -1)));
   const hyphen = acronym && words.length === 1 ? KA_AFTER_HYPHEN.map((e) => `${last}-${e}`) : [];
   const out = new Set<string>([alias]);
-  for (const [stem, kind] of georgianStems(alias)) {
-    if (kind === KA_WHOLE) out.add(stem);
-    for (const e of kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : []) out.add(stem + e);
-  }
+  for (const [stem, kind] of georgianStems(alias)) for (const e of kaEndings(kind)) out.add(stem + e);
   for (const f of hyphen) out.add(f);
   return [...out];
 }

@@ -42,12 +42,17 @@ export function packInts(values: ArrayLike<number>, minWidth: 1 | 2 | 3 = 1): Pa
   return { w, s: s + String.fromCharCode(...units) };
 }
 
+/** The `i`th value of a column two digits wide, read straight from its string (the automaton's columns). */
+export function twoDigitsAt(s: string, i: number): number {
+  return (s.charCodeAt(2 * i) - OFFSET) * BASE + s.charCodeAt(2 * i + 1) - OFFSET;
+}
+
 /** The `i`th value of a packed column. */
 export function intAt(p: PackedInts, i: number): number {
   const s = p.s;
   if (p.w === 1) return s.charCodeAt(i) - OFFSET;
+  if (p.w === 2) return twoDigitsAt(s, i);
   const k = i * p.w;
-  if (p.w === 2) return (s.charCodeAt(k) - OFFSET) * BASE + s.charCodeAt(k + 1) - OFFSET;
   return ((s.charCodeAt(k) - OFFSET) * BASE + s.charCodeAt(k + 1) - OFFSET) * BASE + s.charCodeAt(k + 2) - OFFSET;
 }
 

@@ -13,7 +13,7 @@
  * A walk is a pair (node, position in `edges`): inside an edge the next code unit must
  * equal the label's; at its end, a binary search over the children's first code units.
  */
-import { intAt, intCount, packInts, type PackedInts } from './packed.ts';
+import { intAt, intCount, packInts, twoDigitsAt, type PackedInts } from './packed.ts';
 
 /** The stored automaton. */
 export interface PackedRadix {
@@ -105,20 +105,17 @@ export class Radix {
 
   /** Start of node n's edge label in `edges` (n + 1: its end). */
   lab(n: number): number {
-    const s = this.labS;
-    return (s.charCodeAt(2 * n) - 0x100) * 0x8000 + s.charCodeAt(2 * n + 1) - 0x100;
+    return twoDigitsAt(this.labS, n);
   }
 
   /** First child of node n (n + 1: one past its last child). */
   first(n: number): number {
-    const s = this.firstS;
-    return (s.charCodeAt(2 * n) - 0x100) * 0x8000 + s.charCodeAt(2 * n + 1) - 0x100;
+    return twoDigitsAt(this.firstS, n);
   }
 
   /** 0, or 1 + the value of the key ending at node n. */
   out(n: number): number {
-    const s = this.outS;
-    return (s.charCodeAt(2 * n) - 0x100) * 0x8000 + s.charCodeAt(2 * n + 1) - 0x100;
+    return twoDigitsAt(this.outS, n);
   }
 
   /** The child of `node` whose label starts with code unit `c`, or -1 (binary search). */

@@ -7,7 +7,7 @@ import { charFlags, foldChar, NEWLINE, SKIP, SPACE, WORD } from './normalize.ts'
 import type { Radix } from './radix.ts';
 
 /** True when a word character continues the text at `j` (invisible characters are looked through). */
-export function wordContinues(text: string, j: number): boolean {
+function wordContinues(text: string, j: number): boolean {
   const n = text.length;
   for (; j < n; j++) {
     const f = charFlags(text.charCodeAt(j));

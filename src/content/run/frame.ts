@@ -57,6 +57,6 @@ export function firstLook(doc: Document, scripts: number, isTop = doc.defaultVie
       if (bit & scripts) ours++;
     }
   }
-  if (chars === 0 || chars < (isTop ? 1 : MIN_FRAME_TEXT)) return false;
+  if (chars < (isTop ? 1 : MIN_FRAME_TEXT)) return false;
   return ours >= ENOUGH_LETTERS || (ours > 0 && ours >= letters * MIN_SCRIPT_SHARE);
 }
