@@ -11,14 +11,15 @@ export function blockRoot(node: Node): Node | null {
 /**
  * Where the first pass starts, so the names a reader sees come first: the article (or
  * main content) when the page marks one, found by selector; otherwise, once the page has
- * loaded, the block at the upper middle of the viewport. Never hit-testing while the page
- * loads: `elementFromPoint` would force its layout (and, from an iframe, the parent's).
+ * loaded, the block at the upper middle of the viewport of a top page. Never hit-testing
+ * while the page loads, nor in a subframe: `elementFromPoint` would force the layout of the
+ * frame and its parent (500 small frames paid 5 ms each for it, their longest slice).
  */
 export function firstRoot(doc: Document): Element | null {
   const main = doc.querySelector('article, main, [role="main"]');
   if (main || doc.readyState !== 'complete') return main;
   const view = doc.defaultView;
-  if (!view || !doc.body || typeof doc.elementFromPoint !== 'function') return null;
+  if (!view || view !== view.top || !doc.body || typeof doc.elementFromPoint !== 'function') return null;
   const el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 3);
   if (!el || el === doc.body || el === doc.documentElement) return null;
   return el.parentElement?.parentElement ?? el;
