@@ -215,6 +215,14 @@ export function stressCases(stormMs = 10_000): StressCase[] {
 }
 
 /** What a stress run measured. */
+/** One subframe's longest slice. */
+export interface SlowFrame {
+  frameId: number;
+  url: string;
+  maxSliceMs: number;
+  what: string;
+}
+
 export interface StressResult {
   name: string;
   what: string;
@@ -230,11 +238,11 @@ export interface StressResult {
   heapMB: number;
   heapGrowthMB: number;
   /**
-   * Frames whose content script answered, how many of them marked what they should, and the
-   * 95th percentile of their longest slices, ms (one frame's slice can be stretched by a
-   * garbage collection of the shared renderer or a busy machine; most frames' cannot).
+   * Frames whose content script answered, how many of them marked what they should, the
+   * 95th percentile of their longest slices, ms, and the frames with the longest slices
+   * (the slowest first, at most 20), for a caller that measures an outlier once more.
    */
-  frames?: { answered: number; correct: number; p95SliceMs: number };
+  frames?: { answered: number; correct: number; p95SliceMs: number; slowest: SlowFrame[] };
   /** Whether the settled marks are exactly the planted ones (and the case's own check passed). */
   correct: boolean;
   problems: string[];
@@ -284,7 +292,11 @@ export async function runStressCase(ctx: ExtensionBrowser, page: Page, url: stri
     }
     const correct = all.filter((f) => f.diag.status === 'done' && f.diag.mentions === c.frames!.mentionsEach).length;
     const slices = all.map((f) => f.diag.maxSliceMs).sort((a, b) => a - b);
-    frames = { answered: all.length, correct, p95SliceMs: slices[Math.min(slices.length - 1, Math.floor(slices.length * 0.95))] ?? 0 };
+    const slowest = all
+      .map((f) => ({ frameId: f.frameId, url: f.diag.url, maxSliceMs: f.diag.maxSliceMs, what: f.diag.maxSliceWhat }))
+      .sort((a, b) => b.maxSliceMs - a.maxSliceMs)
+      .slice(0, 20);
+    frames = { answered: all.length, correct, p95SliceMs: slices[Math.min(slices.length - 1, Math.floor(slices.length * 0.95))] ?? 0, slowest };
     for (const f of all) {
       maxSliceMs = Math.max(maxSliceMs, f.diag.maxSliceMs);
       busyMs += f.diag.busyMs;

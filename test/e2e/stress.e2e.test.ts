@@ -10,7 +10,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, startServer, type ExtensionBrowser, type TestServer } from './harness/index.ts';
+import { launchChromium, startServer, waitForDiagnostics, type ExtensionBrowser, type TestServer } from './harness/index.ts';
 import {
   deepNesting,
   highlightClearer,
@@ -120,14 +120,25 @@ describe('stress pages', () => {
     expect(r.heapGrowthMB, 'renderer heap growth over the storm').toBeLessThan(150);
   }, 90_000);
 
-  it('500 same-origin iframes: each frame marks its name, the top frame and 95% of frames take no long slice', async () => {
-    // 500 content scripts share one renderer: one frame's slice may hold a garbage collection
-    // of all of them (87 ms seen with a CPU core taken); the top frame and 95% of frames may not.
-    const r = await runWithinBudget(cases.frames, (x) => ({
-      ms: Math.max(x.diag?.maxSliceMs ?? Infinity, x.frames?.p95SliceMs ?? Infinity),
-      what: 'the longest slice of the top frame and of 95% of frames',
-    }));
+  it('500 same-origin iframes: each frame marks its name, and no frame takes a long slice', async () => {
+    const r = await runWithinBudget(cases.frames, (x) => ({ ms: x.diag?.maxSliceMs ?? Infinity, what: 'the longest slice of the top frame' }));
     expect(r.frames?.correct).toBe(500);
+    // Every subframe's longest slice is held to the budget. 500 content scripts share one
+    // renderer on a busy machine, so a frame over it (a garbage collection, the scheduler)
+    // is loaded once more in place and measured again; that measurement must hold.
+    const slow = r.frames!.slowest.filter((f) => f.maxSliceMs > MAX_SLICE_MS);
+    expect(slow.length, 'frames over budget that can be measured again').toBeLessThan(r.frames!.slowest.length);
+    for (const f of slow) {
+      console.warn(`iframes-500: frame ${f.url} took ${f.maxSliceMs} ms (${f.what}): measuring once more`);
+      const frame = page.frames().find((x) => x.url() === f.url);
+      expect(frame, f.url).toBeDefined();
+      await frame!.goto(f.url);
+      const d = await waitForDiagnostics(ctx, page, (x) => x.status === 'done' && x.mentions === cases.frames.frames!.mentionsEach, {
+        frameId: f.frameId,
+        what: `frame ${f.url} scanned again`,
+      });
+      expect(d.maxSliceMs, `the longest slice of ${f.url}, measured again`).toBeLessThanOrEqual(MAX_SLICE_MS);
+    }
   }, 180_000);
 
   it('a page that clears CSS.highlights every second gets our marks back', async () => {
