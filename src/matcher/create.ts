@@ -7,7 +7,7 @@ import { charFlags, foldChar, LOWER, SKIP, SPACE, UPPER, WORD } from './normaliz
 import { kaEndings, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
-import { scanRadix } from './scan.ts';
+import { scanWords, type WordScan } from './scan.ts';
 import { PageEvidence, decide } from './resolve.ts';
 import {
   FORM_AMBIGUOUS,
@@ -154,20 +154,21 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return charFlags(text.charCodeAt(k + 1)) & LOWER ? k : -1;
   };
 
-  const scan = (text: string): Hit[] => {
-    const hits: Hit[] = [];
-    scanRadix<Hit>(
-      trie,
-      text,
-      (first, start, end, continues, best) => accept(text, first, start, end, continues, best),
-      (_s, hit) => {
-        // Blockers (no candidates) consume their span and mark nothing.
-        if (hit.candidates.length === 0) return;
-        hit.end = georgianSuffixEnd(text, hit.end);
-        if (hit.candidates.every((c) => entities[c]?.type === 'place')) hit.end = placeSuffixEnd(text, hit.end);
-        hits.push(hit);
-      },
-    );
+  /** The names of `text`, pushed to `hits`. */
+  const nameScan = (text: string, hits: Hit[]): WordScan<Hit> => ({
+    t: trie,
+    accept: (first, start, end, continues, best) => accept(text, first, start, end, continues, best),
+    emit: (_s, hit) => {
+      // Blockers (no candidates) consume their span and mark nothing.
+      if (hit.candidates.length === 0) return;
+      hit.end = georgianSuffixEnd(text, hit.end);
+      if (hit.candidates.every((c) => entities[c]?.type === 'place')) hit.end = placeSuffixEnd(text, hit.end);
+      hits.push(hit);
+    },
+  });
+
+  /** An ambiguous hit followed by a capitalised word it does not reach is part of a longer name. */
+  const markContinued = (text: string, hits: Hit[]): Hit[] => {
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i]!;
       if (!h.ambiguous) continue;
@@ -177,16 +178,32 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return hits;
   };
 
-  const createEvidence = (): Evidence =>
-    new PageEvidence(disambiguation, (text, found) => {
-      // The longest cue at each word start counts, as names do.
-      scanRadix<{ end: number; cue: number }>(
-        cueTrie,
-        text,
-        (cue, _start, end, continues) => (continues ? undefined : { end, cue }),
-        (_s, r) => found(r.cue),
-      );
-    });
+  /** The cue words of a text (the longest at each word start counts, as names do). */
+  const cueScan = (found: (cue: number) => void): WordScan<{ end: number; cue: number }> => ({
+    t: cueTrie,
+    accept: (cue, _start, end, continues) => (continues ? undefined : { end, cue }),
+    emit: (_s, r) => found(r.cue),
+  });
+
+  const scan = (text: string): Hit[] => {
+    const hits: Hit[] = [];
+    scanWords(text, nameScan(text, hits));
+    return markContinued(text, hits);
+  };
+
+  const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => scanWords(text, cueScan(found)));
+
+  // Names and cue words in one read of the text.
+  const scanBlock = (text: string, evidence: Evidence): Hit[] => {
+    const hits: Hit[] = [];
+    const ev = evidence as PageEvidence;
+    scanWords(
+      text,
+      nameScan(text, hits),
+      cueScan((c) => ev.addCue(c)),
+    );
+    return markContinued(text, hits);
+  };
 
   const resolve = (hit: Hit, evidence: Evidence): number => {
     if (!hit.ambiguous && hit.surname) return (evidence as PageEvidence).seen.has(hit.candidates[0]!) ? hit.candidates[0]! : -1;
@@ -197,12 +214,8 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
 
   const findMentions = (text: string, opts?: { title?: string; markWorldEverywhere?: boolean }): Mention[] => {
     const ev = createEvidence();
-    if (opts?.title) {
-      ev.addText(opts.title);
-      ev.addHits(scan(opts.title));
-    }
-    const hits = scan(text);
-    ev.addText(text);
+    if (opts?.title) ev.addHits(scanBlock(opts.title, ev));
+    const hits = scanBlock(text, ev);
     ev.addHits(hits);
     const out: Mention[] = [];
     let region = false;
@@ -218,5 +231,5 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return [];
   };
 
-  return { entities, scan, createEvidence, resolve, findMentions };
+  return { entities, scan, scanBlock, createEvidence, resolve, findMentions };
 }

@@ -64,6 +64,14 @@ function compute(c: number): number {
   return flags;
 }
 
+/**
+ * The two tables, for the scan's inner loop (a function call per character costs more than
+ * the lookup while the page's code is still cold): `FLAGS[c]` is 0 until `charFlags(c)` has
+ * run, and `FOLD[c]` is valid once `FLAGS[c]` is not 0.
+ */
+export const FLAGS: Readonly<Uint8Array> = flagTable;
+export const FOLD: Readonly<Uint16Array> = foldTable;
+
 /** Flags of a UTF-16 code unit (see WORD, UPPER, SKIP, SPACE, NEWLINE). */
 export function charFlags(c: number): number {
   const f = flagTable[c]!;

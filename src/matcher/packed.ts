@@ -43,6 +43,13 @@ export function packInts(values: ArrayLike<number>, minWidth: 1 | 2 | 3 = 1): Pa
 }
 
 /** The `i`th value of a column two digits wide, read straight from its string (the automaton's columns). */
+/**
+ * For readers that inline `twoDigitsAt` in a hot loop: the value at `i` is
+ * `s.charCodeAt(2 * i) * TWO_DIGIT_HIGH + s.charCodeAt(2 * i + 1) - TWO_DIGIT_BIAS`.
+ */
+export const TWO_DIGIT_HIGH = BASE;
+export const TWO_DIGIT_BIAS = OFFSET * BASE + OFFSET;
+
 export function twoDigitsAt(s: string, i: number): number {
   return (s.charCodeAt(2 * i) - OFFSET) * BASE + s.charCodeAt(2 * i + 1) - OFFSET;
 }

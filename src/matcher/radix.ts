@@ -79,11 +79,20 @@ export function buildRadix(keys: readonly string[], values: readonly number[]): 
  * making one costs nothing whatever its size. The columns are always two digits wide
  * (`packInts` with `width` 2), so one inlined reader serves them all.
  */
+/** Code units below this find the root's child by table (letters of the scripts in use). */
+export const ROOT_SPAN = 0x3000;
+
 export class Radix {
   readonly edges: string;
-  private readonly labS: string;
-  private readonly firstS: string;
-  private readonly outS: string;
+  /**
+   * The root's child for a code unit below ROOT_SPAN, 0 for none (the root's children are
+   * nodes 1…): every word start asks it, so it is a lookup rather than a search.
+   */
+  readonly root = new Uint16Array(ROOT_SPAN);
+  /** The packed columns (two digits per value), read in place by `lab`, `first`, `out` and the scan. */
+  readonly labS: string;
+  readonly firstS: string;
+  readonly outS: string;
 
   constructor(p: PackedRadix) {
     if (
@@ -101,6 +110,10 @@ export class Radix {
     this.labS = p.lab.s;
     this.firstS = p.first.s;
     this.outS = p.out.s;
+    for (let k = this.first(0), end = this.first(1); k < end; k++) {
+      const c = this.edges.charCodeAt(this.lab(k));
+      if (c < ROOT_SPAN) this.root[c] = k;
+    }
   }
 
   /** Start of node n's edge label in `edges` (n + 1: its end). */
@@ -116,6 +129,11 @@ export class Radix {
   /** 0, or 1 + the value of the key ending at node n. */
   out(n: number): number {
     return twoDigitsAt(this.outS, n);
+  }
+
+  /** The root's child whose label starts with code unit `c`, or -1. */
+  rootChild(c: number): number {
+    return c < ROOT_SPAN ? this.root[c]! || -1 : this.child(0, c);
   }
 
   /** The child of `node` whose label starts with code unit `c`, or -1 (binary search). */

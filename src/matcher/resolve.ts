@@ -41,7 +41,12 @@ export class PageEvidence implements Evidence {
   }
 
   addText(text: string): void {
-    this.findCues(text, (c) => this.cues.add(c));
+    this.findCues(text, (c) => this.addCue(c));
+  }
+
+  /** A cue word seen on the page (Matcher.scanBlock finds them with the names). */
+  addCue(cue: number): void {
+    this.cues.add(cue);
     this.settled = undefined;
   }
 

@@ -159,6 +159,8 @@ export interface Matcher {
   readonly entities: ReadonlyArray<MatcherEntity>;
   /** Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits carry every candidate. */
   scan(text: string): Hit[];
+  /** `scan` and `evidence.addText` in one read of the text (the evidence must be this matcher's). */
+  scanBlock(text: string, evidence: Evidence): Hit[];
   /** Page-level evidence gathered block by block (title + body) before ambiguous hits are decided. */
   createEvidence(): Evidence;
   /** Decide one hit in the light of the evidence: entity index, or -1 when not convinced. */

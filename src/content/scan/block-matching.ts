@@ -1,7 +1,8 @@
 /**
  * Matching text blocks: runs every matcher on a block (a long block a chunk at a time),
  * feeds each matcher's Evidence, and keeps ambiguous hits until the end of the pass, when
- * all the evidence is in. Mentions go to the scanner's store.
+ * all the evidence is in (cue words are read then, and only when a name needs them).
+ * Mentions go to the scanner's store.
  */
 import type { Evidence, Hit, Matcher } from '../../matcher/index.ts';
 import { nodeAt, rangeOf, type TextBlock } from './blocks.ts';
@@ -15,10 +16,22 @@ const CHUNK_LEAD = 64;
 /** Text read past a chunk, so a name starting in it is seen whole (longer than any alias). */
 const CHUNK_TAIL = 512;
 
+/**
+ * Text kept per matcher for its cue words, characters: cue words only decide ambiguous
+ * names, so they are read at the end of a pass that has one (most pages have none), from
+ * the text kept here. Past this much, a block's cue words are read with its names.
+ */
+const MAX_UNREAD_CHARS = 1_000_000;
+/** Kept text one step of that late read takes, characters. */
+const CUE_STEP_CHARS = 16_384;
+
 /** A matcher with the evidence of the current page. */
 interface MatcherSlot {
   matcher: Matcher;
   evidence: Evidence;
+  /** Text whose cue words are not read yet (see MAX_UNREAD_CHARS), and its length. */
+  unread: string[];
+  unreadChars: number;
 }
 
 /** An ambiguous hit kept until the end of the pass, when all the evidence is in. */
@@ -26,6 +39,14 @@ interface PendingHit {
   block: TextBlock;
   hit: Hit;
   slot: MatcherSlot;
+}
+
+/** The names of a text; its cue words are kept for later or, past the limit, read now. */
+function scanNames(slot: MatcherSlot, text: string): Hit[] {
+  if (slot.unreadChars + text.length > MAX_UNREAD_CHARS) return slot.matcher.scanBlock(text, slot.evidence);
+  slot.unread.push(text);
+  slot.unreadChars += text.length;
+  return slot.matcher.scan(text);
 }
 
 export class BlockMatching {
@@ -41,12 +62,28 @@ export class BlockMatching {
   /** A new full pass: fresh evidence per matcher, fed with the page title first. */
   start(matchers: readonly Matcher[], title: string): void {
     this.pending = [];
-    this.slots = matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence() }));
+    this.slots = matchers.map((matcher) => ({ matcher, evidence: matcher.createEvidence(), unread: [], unreadChars: 0 }));
     if (!title) return;
-    for (const s of this.slots) {
-      s.evidence.addText(title);
-      s.evidence.addHits(s.matcher.scan(title));
+    for (const s of this.slots) s.evidence.addHits(scanNames(s, title));
+  }
+
+  /** Whether an ambiguous name waits for cue words not read yet (then `readCues` until false, before `resolvePending`). */
+  needsCues(): boolean {
+    return this.pending.some((p) => p.hit.ambiguous && p.slot.unreadChars > 0);
+  }
+
+  /** Reads the cue words of some kept text; false when all is read. */
+  readCues(): boolean {
+    const slot = this.slots.find((s) => s.unreadChars > 0);
+    if (!slot) return false;
+    let read = 0;
+    while (read < CUE_STEP_CHARS && slot.unread.length) {
+      const text = slot.unread.pop()!;
+      slot.evidence.addText(text);
+      read += text.length;
     }
+    slot.unreadChars = slot.unread.length ? slot.unreadChars - read : 0;
+    return this.slots.some((s) => s.unreadChars > 0);
   }
 
   /** Forgets the ambiguous hits inside `roots` (they are read again). */
@@ -69,8 +106,7 @@ export class BlockMatching {
     const text = whole ? block.text : block.text.slice(winStart, Math.min(len, end + CHUNK_TAIL));
     let claimed: Hit[] | null = null;
     for (const slot of this.slots) {
-      let hits = slot.matcher.scan(text);
-      slot.evidence.addText(text);
+      let hits = scanNames(slot, text);
       if (!whole) {
         hits = hits.filter((h) => h.start + winStart >= from && h.start + winStart < end).map((h) => ({ ...h, start: h.start + winStart, end: h.end + winStart }));
       }

@@ -127,6 +127,9 @@ export class Scanner {
       if (!roots.length && !this.changed) continue;
       await this.pass(roots);
       if (this.signal.aborted) return;
+      // Cue words, for ambiguous names only: read from the kept text, sliced.
+      if (this.matching.needsCues()) await runSliced(() => this.matching.readCues(), this.stats, this.signal, undefined, 'cues');
+      if (this.signal.aborted) return;
       // The end of a pass is one more slice: count its time.
       const t0 = performance.now();
       this.matching.resolvePending();

@@ -106,3 +106,25 @@ describe('scan', () => {
     expect(mentionsOf(m, '')).toEqual([]);
   });
 });
+
+describe('scanBlock', () => {
+  it('finds the same names as scan and the same cue words as Evidence.addText, in one read', () => {
+    const texts = [
+      'Georgia said the Black Sea coast of the Caucasus was calm; Atlanta disagreed.',
+      'Mikhail Galuzin met officials in Tbilisi and Moscow, near the Kremlin.',
+      'Грузия и Россия: переговоры в Женеве. საქართველო და რუსეთი.',
+      '',
+      'Kremlin',
+    ];
+    for (const text of texts) {
+      const together = m.createEvidence() as unknown as { cues: Set<number> };
+      const apart = m.createEvidence() as unknown as { cues: Set<number>; addText(t: string): void };
+      expect(m.scanBlock(text, together as never)).toEqual(m.scan(text));
+      apart.addText(text);
+      expect([...together.cues].sort()).toEqual([...apart.cues].sort());
+    }
+    const ev = m.createEvidence() as unknown as { cues: Set<number> };
+    m.scanBlock(texts[0]!, ev as never);
+    expect(ev.cues.size, 'cue words found').toBeGreaterThanOrEqual(3);
+  });
+});

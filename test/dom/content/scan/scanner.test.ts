@@ -46,6 +46,18 @@ describe('Scanner', () => {
     expect(marked(s)).toEqual(['Georgia=georgia', 'Tbilisi=tbilisi']);
   });
 
+  it('reads the cue words an ambiguous name needs at the end of the pass, from any block', async () => {
+    document.body.innerHTML = '<p>Georgia said it would answer.</p><p>The Black Sea coast of the Caucasus was calm.</p>';
+    const { s } = scanner();
+    await s.run();
+    expect(marked(s)).toEqual(['Georgia=georgia']);
+    // A cue word against the sense, in a later block, keeps it unmarked.
+    document.body.innerHTML = '<p>Georgia said it would answer.</p><p>The Black Sea coast of the Caucasus was calm.</p><p>Atlanta agreed, as did Kemp.</p>';
+    const other = scanner();
+    await other.s.run();
+    expect(marked(other.s)).toEqual([]);
+  });
+
   it('uses the document title as evidence', async () => {
     document.title = 'Russia and Georgia trade barbs';
     document.body.innerHTML = '<p>Georgia said it would answer.</p>';
