@@ -19,11 +19,11 @@ const MAX_BLOCK_CHARS = 8_192;
 /** Likewise for a block of very many tiny text nodes (one step stays well under a slice). */
 const MAX_BLOCK_NODES = 512;
 
-/** The nearest ancestor that is not an inline element (the block a text node belongs to). */
-function blockOf(node: Node): Node {
-  let p = node.parentNode;
+/** The nearest ancestor of `parent` or itself that is not an inline element (the block of a text node whose parent it is). */
+function blockOfParent(parent: Node): Node {
+  let p: Node | null = parent;
   while (p && p.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((p as Element).localName)) p = p.parentNode;
-  return p ?? node;
+  return p ?? parent;
 }
 
 /**
@@ -38,6 +38,9 @@ export class BlockReader {
   private done = false;
   /** A text node read ahead that belongs to the next block. */
   private carry: Text | null = null;
+  /** The parent of the last text node read, and its block (text nodes share parents: one lookup each). */
+  private lastParent: Node | null = null;
+  private lastBlock: Node | null = null;
   /** Text nodes visited so far. */
   textNodes = 0;
   /** Characters in those text nodes. */
@@ -82,8 +85,9 @@ export class BlockReader {
       const node = w.currentNode;
       if (node.nodeType === Node.TEXT_NODE) return { node, boundary };
       const el = node as Element;
-      if (!INLINE_TAGS.has(el.localName)) boundary = true;
-      if (this.visit(el) || skippedByMarkup(el)) {
+      const name = el.localName;
+      if (!INLINE_TAGS.has(name)) boundary = true;
+      if (this.visit(el) || skippedByMarkup(el, name)) {
         boundary = true;
         moved = this.skipSubtree();
         continue;
@@ -91,6 +95,17 @@ export class BlockReader {
       moved = w.nextNode() !== null;
     }
     return null;
+  }
+
+  /** The block a text node belongs to. */
+  private blockOf(t: Text): Node {
+    const parent = t.parentNode;
+    if (!parent) return t;
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      this.lastBlock = blockOfParent(parent);
+    }
+    return this.lastBlock!;
   }
 
   /** The next block with at least one text node, or null when the subtree is read. */
@@ -107,7 +122,7 @@ export class BlockReader {
       nodes.push(t);
       starts.push(text.length);
       text += data;
-      block ??= blockOf(t);
+      block ??= this.blockOf(t);
     };
     if (this.carry) {
       add(this.carry);
@@ -120,7 +135,7 @@ export class BlockReader {
         break;
       }
       const t = step.node as Text;
-      if (nodes.length && (step.boundary || blockOf(t) !== block || text.length > MAX_BLOCK_CHARS || nodes.length >= MAX_BLOCK_NODES)) {
+      if (nodes.length && (step.boundary || this.blockOf(t) !== block || text.length > MAX_BLOCK_CHARS || nodes.length >= MAX_BLOCK_NODES)) {
         this.carry = t;
         break;
       }

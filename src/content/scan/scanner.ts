@@ -184,12 +184,14 @@ export class Scanner {
 
   /** Reads every root (roots may grow while reading: shadow roots found on the way). */
   private async pass(roots: Node[]): Promise<void> {
-    const seen = new Set<Node>();
+    // Element roots already read (the article, read first): compared by identity, since a
+    // Set would give every element of the page an identity hash just to be asked.
+    const seen: Node[] = [];
     const known = new Set(roots);
     for (let i = 0; i < roots.length && !this.signal.aborted; i++) {
       const root = roots[i]!;
       const reader = new BlockReader(root, (el) => {
-        if (seen.has(el)) return true;
+        for (let k = 0; k < seen.length; k++) if (seen[k] === el) return true;
         const sr = el.shadowRoot;
         if (sr && !known.has(sr)) {
           known.add(sr);
@@ -225,7 +227,8 @@ export class Scanner {
         this.signal,
         { due: () => this.changed && performance.now() - this.lastPaint >= REPAINT_EVERY_MS, run: () => this.flush() },
       );
-      seen.add(root);
+      // Only the document, read later in a full pass, holds an element root read before it (queued roots are disjoint).
+      if (root.nodeType === Node.ELEMENT_NODE && roots.indexOf(this.doc, i + 1) > 0) seen.push(root);
     }
   }
 

@@ -88,10 +88,12 @@ function isHidden(el: Element): boolean {
  * every element the scan enters. Whether text is rendered (CSS) is asked only where a name
  * was found (`isRendered`): asking it of every element would compute styles page-wide.
  */
-export function skippedByMarkup(el: Element): boolean {
-  if (SKIP_TAGS.has(el.localName)) return true;
-  if ((el as HTMLElement).hidden) return true;
+export function skippedByMarkup(el: Element, localName = el.localName): boolean {
+  if (SKIP_TAGS.has(localName)) return true;
   if (el.namespaceURI === SVG_NS) return true;
+  // Most elements the scan enters have no attributes at all.
+  if (!el.hasAttributes()) return false;
+  if ((el as HTMLElement).hidden) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   if (el.getAttribute('role') === 'textbox') return true;
   const editable = el.getAttribute('contenteditable');
