@@ -23,7 +23,7 @@ export interface Diagnostics {
   /** Main-thread time spent in our slices, rescans included. */
   busyMs: number;
   maxSliceMs: number;
-  /** What the longest slice did: 'read' (blocks), 'setup' (matchers), 'start' or 'end' of a pass; '' before any. */
+  /** What the longest slice did: 'look' (the first look), 'setup' (matchers), 'start', 'read' (blocks), 'paint', 'cues' or 'end' of a pass; '' before any. */
   maxSliceWhat: string;
   /** Making the matchers ready in this frame (decoding the stored automaton, compiling imported packs), ms; part of busyMs. */
   setupMs: number;

@@ -54,7 +54,8 @@ export function firstLook(doc: Document, scripts: number, isTop = doc.defaultVie
       const bit = letterScript(c);
       if (!bit) continue;
       letters++;
-      if (bit & scripts) ours++;
+      // Enough letters in the names' scripts: the rest of the sample cannot change the answer.
+      if (bit & scripts && ++ours >= ENOUGH_LETTERS) return true;
     }
   }
   if (chars < (isTop ? 1 : MIN_FRAME_TEXT)) return false;

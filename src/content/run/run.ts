@@ -13,6 +13,7 @@ import { Painter } from '../paint/highlight.ts';
 import { visibleMentions } from '../scan/filters.ts';
 import type { PageMention } from '../scan/mentions.ts';
 import { Scanner, type MatcherSource } from '../scan/scanner.ts';
+import { countSlice } from '../scan/slices.ts';
 import { whenIdle, whenLoaded } from '../scan/slices.ts';
 import { watchPage, type Watcher } from '../scan/watch.ts';
 import { firstLook, frameWorthIt, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './frame.ts';
@@ -170,7 +171,12 @@ export class Run {
   private read(): boolean {
     const win = this.ctx.doc.defaultView;
     if (!win || !frameWorthIt(win)) return false;
-    this.worthReading ||= firstLook(this.ctx.doc, this.ctx.scripts());
+    if (!this.worthReading) {
+      // The first look is main-thread work of ours like any slice: it counts.
+      const t0 = performance.now();
+      this.worthReading = firstLook(this.ctx.doc, this.ctx.scripts());
+      countSlice(this.scanner.stats, performance.now() - t0, 'look');
+    }
     return this.worthReading;
   }
 

@@ -11,7 +11,7 @@ export const SLICE_MS = 8;
 export interface SliceStats {
   busyMs: number;
   maxSliceMs: number;
-  /** What the longest slice was doing ('read' blocks, 'setup', 'start' or 'end' of a pass). */
+  /** What the longest slice was doing (see Diagnostics.maxSliceWhat). */
   maxSliceWhat?: string;
 }
 
