@@ -60,6 +60,16 @@ export class PageEvidence implements Evidence {
     this.settled = undefined;
   }
 
+  needsCues(hit: Hit): boolean {
+    if (!hit.ambiguous || hit.continued) return false;
+    const ds = hit.candidates.map((e) => this.byEntity.get(e));
+    // Only candidates with cue words (for or against) are moved by them.
+    if (!ds.some((d) => d && (d.cues.length > 0 || d.against.length > 0))) return false;
+    // A lone candidate with no cue words against it, convincing on its prior alone: cue words only add to it.
+    const [d] = ds;
+    return !(ds.length === 1 && d && d.against.length === 0 && logit(d.prior) >= THRESHOLD);
+  }
+
   /** Entities present on the page: unambiguous ones plus ambiguous hits decided from them. */
   present(): Set<number> {
     if (this.settled) return this.settled;

@@ -151,6 +151,8 @@ export interface Evidence {
   addText(text: string): void;
   /** Records the entities named by a block's hits (unambiguous ones count as cues). */
   addHits(hits: readonly Hit[]): void;
+  /** Whether cue words could change how `hit` is resolved (false: it resolves the same without reading any). */
+  needsCues(hit: Hit): boolean;
 }
 
 /** A hydrated matcher. */

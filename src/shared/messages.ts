@@ -25,6 +25,8 @@ export interface Diagnostics {
   maxSliceMs: number;
   /** What the longest slice did: 'look' (the first look), 'setup' (matchers), 'start', 'read' (blocks), 'paint', 'cues' or 'end' of a pass; '' before any. */
   maxSliceWhat: string;
+  /** busyMs by what the slices did (the names of maxSliceWhat), ms. */
+  busyBy: Record<string, number>;
   /** Making the matchers ready in this frame (decoding the stored automaton, compiling imported packs), ms; part of busyMs. */
   setupMs: number;
   /** Whether a first look found the frame worth reading (text, in a script of the pack's names). */

@@ -21,6 +21,7 @@ export function diagnosticsOf(win: Window, run: Run | null, decided: boolean, ca
     busyMs: s ? tenth(s.busyMs) : 0,
     maxSliceMs: s ? tenth(s.maxSliceMs) : 0,
     maxSliceWhat: s?.maxSliceWhat ?? '',
+    busyBy: Object.fromEntries(Object.entries(s?.busyBy ?? {}).map(([k, v]) => [k, tenth(v)])),
     setupMs: s ? Math.round(s.setupMs * 100) / 100 : 0,
     read: run?.reading ?? false,
     firstMarkMs: run?.firstMarkAt ? tenth(run.firstMarkAt) : 0,

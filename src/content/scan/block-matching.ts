@@ -69,7 +69,7 @@ export class BlockMatching {
 
   /** Whether an ambiguous name waits for cue words not read yet (then `readCues` until false, before `resolvePending`). */
   needsCues(): boolean {
-    return this.pending.some((p) => p.hit.ambiguous && p.slot.unreadChars > 0);
+    return this.pending.some((p) => p.slot.unreadChars > 0 && p.slot.evidence.needsCues(p.hit));
   }
 
   /** Reads the cue words of some kept text; false when all is read. */

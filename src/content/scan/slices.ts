@@ -13,6 +13,8 @@ export interface SliceStats {
   maxSliceMs: number;
   /** What the longest slice was doing (see Diagnostics.maxSliceWhat). */
   maxSliceWhat?: string;
+  /** Busy time by what the slices did, ms. */
+  busyBy?: Record<string, number>;
 }
 
 type Yielder = () => Promise<void>;
@@ -72,6 +74,8 @@ export interface Between {
 /** Adds one slice's time to the figures. */
 export function countSlice(stats: SliceStats, spent: number, what: string): void {
   stats.busyMs += spent;
+  const by = (stats.busyBy ??= {});
+  by[what] = (by[what] ?? 0) + spent;
   if (spent > stats.maxSliceMs) {
     stats.maxSliceMs = spent;
     stats.maxSliceWhat = what;

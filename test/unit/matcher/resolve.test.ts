@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsOf, testMatcher } from './entities.ts';
+import { decide, PageEvidence } from '../../../src/matcher/resolve.ts';
+import type { Hit } from '../../../src/matcher/index.ts';
 
 const m = testMatcher();
 
@@ -82,5 +84,27 @@ describe('resolve', () => {
     ]);
     expect(mm.scan('Gali')[0]).toMatchObject({ ambiguous: true, candidates: [0, 1] });
     expect(mentionsOf(mm, 'Gali')).toEqual([]);
+  });
+});
+
+describe('PageEvidence.needsCues', () => {
+  const d = (entity: number, prior: number, cues: number[], against: number[]) => ({ entity, prior, cues, cueEntities: [], against });
+  const evidence = new PageEvidence([d(0, 0.9, [1, 2], []), d(1, 0.5, [1], [3]), d(2, 0.9, [1], [4]), d(3, 0.3, [], [])], () => undefined);
+  const hit = (candidates: number[], over: Partial<Hit> = {}): Hit => ({ start: 0, end: 2, candidates, ambiguous: true, form: 0, ...over });
+
+  it('asks for cue words only where they could change the decision', () => {
+    expect(evidence.needsCues(hit([1])), 'even odds, cue words for and against').toBe(true);
+    expect(evidence.needsCues(hit([2])), 'convincing prior, but a cue word against it').toBe(true);
+    expect(evidence.needsCues(hit([0, 1])), 'two candidates').toBe(true);
+    expect(evidence.needsCues(hit([0])), 'one candidate convincing on its prior, no word against it').toBe(false);
+    expect(evidence.needsCues(hit([3])), 'no cue words at all').toBe(false);
+    expect(evidence.needsCues(hit([1], { ambiguous: false })), 'not ambiguous').toBe(false);
+    expect(evidence.needsCues(hit([1], { continued: true })), 'part of a longer name').toBe(false);
+  });
+
+  it('decides a hit that needs no cue words the same with or without them', () => {
+    const cued = new PageEvidence([...evidence.byEntity.values()], (_t, found) => [1, 2, 3, 4].forEach(found));
+    cued.addText('any');
+    for (const h of [hit([0]), hit([3])]) expect(decide(h, cued)).toBe(decide(h, evidence));
   });
 });
