@@ -18,6 +18,9 @@ export interface TextBlock {
 const MAX_BLOCK_CHARS = 8_192;
 /** Likewise for a block of very many tiny text nodes (one step stays well under a slice). */
 const MAX_BLOCK_NODES = 512;
+/** Blank blocks (the white space between elements: most text nodes of a page) passed over in one `next`. */
+const MAX_BLANK_SKIPPED = 64;
+const NOT_BLANK = /\S/;
 
 /** The nearest ancestor of `parent` or itself that is not an inline element (the block of a text node whose parent it is). */
 function blockOfParent(parent: Node): Node {
@@ -38,6 +41,8 @@ export class BlockReader {
   private done = false;
   /** A text node read ahead that belongs to the next block. */
   private carry: Text | null = null;
+  /** Set by `advance`. */
+  private boundary = false;
   /** The parent of the last text node read, and its block (text nodes share parents: one lookup each). */
   private lastParent: Node | null = null;
   private lastBlock: Node | null = null;
@@ -68,31 +73,30 @@ export class BlockReader {
     }
   }
 
-  /** The next node in document order, skipping excluded subtrees; null at the end. Sets `boundary`. */
-  private advance(): { node: Node; boundary: boolean } | null {
+  /**
+   * The next text node in document order, skipping excluded subtrees; null at the end.
+   * Sets `boundary`: whether a block boundary lies between it and the one before.
+   */
+  private advance(): Text | null {
     const w = this.walker;
-    let boundary = false;
-    let moved: boolean;
+    this.boundary = false;
     if (!this.started) {
       this.started = true;
       const rootEl = this.root.nodeType === Node.ELEMENT_NODE ? (this.root as Element) : null;
       if (rootEl && skippedByMarkup(rootEl)) return null;
-      moved = w.nextNode() !== null;
-    } else {
-      moved = w.nextNode() !== null;
     }
-    while (moved) {
-      const node = w.currentNode;
-      if (node.nodeType === Node.TEXT_NODE) return { node, boundary };
+    let node = w.nextNode();
+    while (node) {
+      if (node.nodeType === Node.TEXT_NODE) return node as Text;
       const el = node as Element;
       const name = el.localName;
-      if (!INLINE_TAGS.has(name)) boundary = true;
+      if (!INLINE_TAGS.has(name)) this.boundary = true;
       if (this.visit(el) || skippedByMarkup(el, name)) {
-        boundary = true;
-        moved = this.skipSubtree();
+        this.boundary = true;
+        node = this.skipSubtree() ? w.currentNode : null;
         continue;
       }
-      moved = w.nextNode() !== null;
+      node = w.nextNode();
     }
     return null;
   }
@@ -108,8 +112,19 @@ export class BlockReader {
     return this.lastBlock!;
   }
 
-  /** The next block with at least one text node, or null when the subtree is read. */
+  /**
+   * The next block with at least one text node and some text that is not blank (up to
+   * MAX_BLANK_SKIPPED blank ones are passed over per call), or null when the subtree is read.
+   */
   next(): TextBlock | null {
+    for (let i = 0; ; i++) {
+      const block = this.read();
+      if (!block || i >= MAX_BLANK_SKIPPED || NOT_BLANK.test(block.text)) return block;
+    }
+  }
+
+  /** The next block with at least one text node, or null when the subtree is read. */
+  private read(): TextBlock | null {
     if (this.done) return null;
     const nodes: Text[] = [];
     const starts: number[] = [];
@@ -129,13 +144,12 @@ export class BlockReader {
       this.carry = null;
     }
     for (;;) {
-      const step = this.advance();
-      if (!step) {
+      const t = this.advance();
+      if (!t) {
         this.done = true;
         break;
       }
-      const t = step.node as Text;
-      if (nodes.length && (step.boundary || this.blockOf(t) !== block || text.length > MAX_BLOCK_CHARS || nodes.length >= MAX_BLOCK_NODES)) {
+      if (nodes.length && (this.boundary || this.blockOf(t) !== block || text.length > MAX_BLOCK_CHARS || nodes.length >= MAX_BLOCK_NODES)) {
         this.carry = t;
         break;
       }
