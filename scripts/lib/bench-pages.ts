@@ -151,6 +151,10 @@ export interface PageResult {
   loadBareDeltaPct: number;
   mentions: number;
   entities: number;
+  /** What the page is to the pack (diagnostics `verdict`): 'none' when it names nothing the pack has. */
+  verdict: Diagnostics['verdict'];
+  /** Median busy time by what the slices did (diagnostics `busyBy`), ms. */
+  busyBy: Record<string, number>;
   /** Median time from navigation start to the first mark painted (0: nothing marked). */
   firstMarkMs: number;
   /** Median time spent making the matcher ready in the page (decoding the stored automaton). */
@@ -193,18 +197,24 @@ export async function benchPage(
   const heapWithout: number[] = [];
   let text = { nodes: 0, chars: 0 };
   for (let i = 0; i < opts.loads; i++) {
+    // Each browser leaves the page once measured: a page left open (its timers, carousels,
+    // players) would take the cores from the next measurement in another browser.
     withoutMs.push((await timedLoad(control, url)).loadMs);
     heapWithout.push(await heapKB(control));
+    await control.goto('about:blank');
     bareMs.push((await timedLoad(plain, url)).loadMs);
     const floor = await treeWalkerRead(plain);
+    await plain.goto('about:blank');
     floors.push(floor.ms);
     text = { nodes: floor.nodes, chars: floor.chars };
     withMs.push((await timedLoad(ext.page, url)).loadMs);
     diags.push(await waitForScan(ext.ctx, ext.page, { timeout: 60_000 }));
     heapWith.push(await heapKB(ext.page));
+    await ext.page.goto('about:blank');
   }
   await timedLoad(plain, url);
   const mark = await markJs(plain, opts.terms, opts.markCapMs);
+  await plain.goto('about:blank');
   const busyMs = r1(median(diags.map((d) => d.busyMs)));
   const floorMs = Math.round(median(floors) * 100) / 100;
   const loadWithoutMs = r1(median(withoutMs));
@@ -229,6 +239,8 @@ export async function benchPage(
     loadBareDeltaPct: loadBareMs > 0 ? r1((loadWithMs / loadBareMs - 1) * 100) : NaN,
     mentions: last.mentions,
     entities: last.entities.length,
+    verdict: last.verdict,
+    busyBy: Object.fromEntries([...new Set(diags.flatMap((d) => Object.keys(d.busyBy)))].map((k) => [k, r1(median(diags.map((d) => d.busyBy[k] ?? 0)))])),
     firstMarkMs: r1(median(diags.map((d) => d.firstMarkMs))),
     setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,
     read: last.read,

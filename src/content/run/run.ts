@@ -49,7 +49,8 @@ export class Run {
   private readonly ctl = new AbortController();
   readonly scanner: Scanner;
   readonly painter = new Painter();
-  readonly watcher: Watcher;
+  /** The mutation watcher: started with the first scan (what changes before it, the first pass reads). */
+  private watcher: Watcher | null = null;
   visible: PageMention[] = [];
   visibleSet = new Set<PageMention>();
   readonly setOpenedBy: (by: OpenedBy) => void;
@@ -76,26 +77,10 @@ export class Run {
           ctx.onPassEnd();
           this.scheduleReport();
         },
-        onShadowRoot: (sr) => this.watcher.observe(sr),
+        onShadowRoot: (sr) => this.watcher?.observe(sr),
       },
       signal,
     ));
-    this.watcher = watchPage(
-      doc,
-      {
-        host: () => card.host,
-        onNode: (n) => {
-          if (frameWorthIt(win) && scanner.enqueue(n)) this.scheduleRescan();
-        },
-        onRoute: () => {
-          card.close(false);
-          ctx.revealer.clear();
-          scanner.requestFull();
-          this.scheduleRescan();
-        },
-      },
-      signal,
-    );
     const interaction = watchInteraction(
       {
         doc,
@@ -115,6 +100,23 @@ export class Run {
     }, RESTORE_EVERY_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
     scanner.setMatchers(ctx.matchers);
+    const watch = (): Watcher =>
+      watchPage(
+        doc,
+        {
+          host: () => card.host,
+          onNode: (n) => {
+            if (frameWorthIt(win) && scanner.enqueue(n)) this.scheduleRescan();
+          },
+          onRoute: () => {
+            card.close(false);
+            ctx.revealer.clear();
+            scanner.requestFull();
+            this.scheduleRescan();
+          },
+        },
+        signal,
+      );
     // The top frame reads the page once it has loaded (so it never delays the load; a page
     // still waiting on slow resources gets read after a second anyway). A subframe waits
     // for an idle moment too: while the page around it is still loading, reading its size
@@ -126,6 +128,8 @@ export class Run {
     void ready.then(() => {
       this.waitingStart = false;
       if (signal.aborted) return;
+      // Mutations while the page loads cost it nothing of ours: the first pass reads what they made.
+      this.watcher = watch();
       if (this.read()) void scanner.run();
       else this.scheduleReport();
     });
