@@ -18,8 +18,9 @@ export interface TextBlock {
 const MAX_BLOCK_CHARS = 8_192;
 /** Likewise for a block of very many tiny text nodes (one step stays well under a slice). */
 const MAX_BLOCK_NODES = 512;
-/** Blank blocks (the white space between elements: most text nodes of a page) passed over in one `next`. */
-const MAX_BLANK_SKIPPED = 64;
+/** Text nodes of blank blocks one `next` passes over at most (then it returns a blank one: a step stays small). */
+const MAX_BLANK_NODES = 64;
+/** Text that is not blank (blank blocks, the white space between elements, are most of a page's text nodes). */
 const NOT_BLANK = /\S/;
 
 /** The nearest ancestor of `parent` or itself that is not an inline element (the block of a text node whose parent it is). */
@@ -113,13 +114,15 @@ export class BlockReader {
   }
 
   /**
-   * The next block with at least one text node and some text that is not blank (up to
-   * MAX_BLANK_SKIPPED blank ones are passed over per call), or null when the subtree is read.
+   * The next block with at least one text node and some text that is not blank, or null
+   * when the subtree is read. Blank blocks are passed over as long as one call has read
+   * fewer than MAX_BLANK_NODES text nodes (a call stays one small step), then one is returned.
    */
   next(): TextBlock | null {
-    for (let i = 0; ; i++) {
+    const from = this.textNodes;
+    for (;;) {
       const block = this.read();
-      if (!block || i >= MAX_BLANK_SKIPPED || NOT_BLANK.test(block.text)) return block;
+      if (!block || this.textNodes - from >= MAX_BLANK_NODES || NOT_BLANK.test(block.text)) return block;
     }
   }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { firstRoot } from '../../../../src/content/scan/roots.ts';
 
-/** A loaded document without an article element, in a window that is or is not the top one. */
-function loadedDoc(top: boolean): { doc: Document; elementFromPoint: ReturnType<typeof vi.fn> } {
+/** A loaded document with `bodyHtml`, in a window that is or is not the top one; hit-testing finds a <p> in a section. */
+function loadedDoc(top: boolean, bodyHtml = '<div><nav>Menu</nav></div>'): { doc: Document; body: HTMLElement; elementFromPoint: ReturnType<typeof vi.fn> } {
   const block = document.createElement('p');
   const wrapper = document.createElement('div');
   const section = document.createElement('section');
@@ -11,8 +11,10 @@ function loadedDoc(top: boolean): { doc: Document; elementFromPoint: ReturnType<
   const elementFromPoint = vi.fn(() => block);
   const view = { innerWidth: 800, innerHeight: 600 } as { innerWidth: number; innerHeight: number; top?: unknown };
   view.top = top ? view : {};
-  const doc = { querySelector: () => null, readyState: 'complete', defaultView: view, body: document.body, documentElement: document.documentElement, elementFromPoint };
-  return { doc: doc as unknown as Document, elementFromPoint };
+  const body = document.createElement('body');
+  body.innerHTML = bodyHtml;
+  const doc = { readyState: 'complete', defaultView: view, body, documentElement: document.documentElement, elementFromPoint };
+  return { doc: doc as unknown as Document, body, elementFromPoint };
 }
 
 describe('firstRoot', () => {
@@ -28,11 +30,17 @@ describe('firstRoot', () => {
     expect(elementFromPoint).not.toHaveBeenCalled();
   });
 
-  it('takes the article when the page marks one, without hit-testing', () => {
-    const article = document.createElement('article');
-    const { doc, elementFromPoint } = loadedDoc(true);
-    (doc as unknown as { querySelector: () => Element }).querySelector = () => article;
-    expect(firstRoot(doc)).toBe(article);
+  it('takes the shallowest article or main content near the top of the tree, without hit-testing', () => {
+    const { doc, elementFromPoint } = loadedDoc(true, '<header><nav>Menu</nav></header><div id="app"><div><main id="m"><article>Text</article></main></div></div>');
+    expect(firstRoot(doc)?.id).toBe('m');
+    const other = loadedDoc(true, '<div><aside></aside><div role="main" id="r"><p>Text</p></div></div>');
+    expect(firstRoot(other.doc)?.id).toBe('r');
     expect(elementFromPoint).not.toHaveBeenCalled();
+  });
+
+  it('looks at a bounded number of elements for it (a huge page falls back to hit-testing)', () => {
+    const { doc, elementFromPoint } = loadedDoc(true, `${'<p>w <i>x</i></p>'.repeat(700)}<article>Late</article>`);
+    expect(firstRoot(doc)?.localName).toBe('section');
+    expect(elementFromPoint).toHaveBeenCalledTimes(1);
   });
 });
