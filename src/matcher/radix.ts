@@ -131,11 +131,6 @@ export class Radix {
     return twoDigitsAt(this.outS, n);
   }
 
-  /** The root's child whose label starts with code unit `c`, or -1. */
-  rootChild(c: number): number {
-    return c < ROOT_SPAN ? this.root[c]! || -1 : this.child(0, c);
-  }
-
   /** The child of `node` whose label starts with code unit `c`, or -1 (binary search). */
   child(node: number, c: number): number {
     let lo = this.first(node);

@@ -1,7 +1,7 @@
 /**
- * The one-pass scan: at each word start, walk the automaton as far as the text allows and
- * keep the longest key that `accept` takes. Work per character is bounded by the longest
- * key, so the scan is linear in the text.
+ * The one-pass scan (`scanWords`): at each word start, walk each automaton as far as the
+ * text allows and keep the longest key that its `accept` takes. Work per character is
+ * bounded by the longest key, so the scan is linear in the text.
  */
 import { charFlags, FLAGS, FOLD, NEWLINE, SKIP, SPACE, WORD } from './normalize.ts';
 import { TWO_DIGIT_BIAS as BIAS, TWO_DIGIT_HIGH as HI } from './packed.ts';
@@ -171,17 +171,4 @@ export function scanWords<A extends Accepted, B extends Accepted>(text: string, 
     // The rest of the word (letters and invisible characters; one not yet classified ends the run).
     while (i + 1 < n && FLAGS[text.charCodeAt(i + 1)]! & (WORD | SKIP)) i++;
   }
-}
-
-/**
- * Calls `emit` for each longest-leftmost, non-overlapping key of `t` found in `text` that
- * `accept` takes (see walkFrom).
- */
-export function scanRadix<R extends Accepted>(
-  t: Radix,
-  text: string,
-  accept: (value: number, start: number, end: number, continues: boolean, best: R | undefined) => R | undefined,
-  emit: (start: number, result: R) => void,
-): void {
-  scanWords(text, { t, accept, emit });
 }

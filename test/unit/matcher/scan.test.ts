@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf, mentionsOf, testMatcher } from './entities.ts';
+import { entity, hitsOf, mentionsOf, testMatcher } from './entities.ts';
 
 const m = testMatcher();
 
@@ -126,5 +126,12 @@ describe('scanBlock', () => {
     const ev = m.createEvidence() as unknown as { cues: Set<number> };
     m.scanBlock(texts[0]!, ev as never);
     expect(ev.cues.size, 'cue words found').toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('word starts outside the root table', () => {
+  it('finds names whose first letter is past the table (kana, fullwidth) as well as those in it', () => {
+    const m = testMatcher([entity('mikhail-galuzin', 'person', { en: ['Galuzin', 'ガルージン', 'Ｇａｌｕｚｉｎ'] })]);
+    expect(hitsOf(m, '「ガルージン」、Galuzin and Ｇａｌｕｚｉｎ.')).toEqual(['ガルージン=mikhail-galuzin', 'Galuzin=mikhail-galuzin', 'Ｇａｌｕｚｉｎ=mikhail-galuzin']);
   });
 });
