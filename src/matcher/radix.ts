@@ -74,14 +74,14 @@ export function buildRadix(keys: readonly string[], values: readonly number[]): 
   return { n: qLo.length, edges: edgeParts.join(''), lab: packInts(lab, 2), first: packInts(first, 2), out: packInts(out, 2) };
 }
 
-/**
- * A stored automaton ready to walk, read in place: nothing is unpacked or copied, so
- * making one costs nothing whatever its size. The columns are always two digits wide
- * (`packInts` with `width` 2), so one inlined reader serves them all.
- */
 /** Code units below this find the root's child by table (letters of the scripts in use). */
 export const ROOT_SPAN = 0x3000;
 
+/**
+ * A stored automaton ready to walk, read in place: nothing is unpacked or copied, so
+ * making one costs only the table of the root's children, whatever its size. The columns are always two digits wide
+ * (`packInts` with `width` 2), so one inlined reader serves them all.
+ */
 export class Radix {
   readonly edges: string;
   /**
