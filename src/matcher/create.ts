@@ -23,7 +23,7 @@ import {
   type Mention,
 } from './types.ts';
 import { capsContext, georgianSuffixEnd, placeSuffixEnd, titleBefore } from './case-rules.ts';
-import { hydrateEntities } from './entities.ts';
+import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
 
@@ -51,13 +51,13 @@ function foldedSlice(text: string, from: number, to: number): string {
 
 /** Makes a compiled matcher ready to scan (see the module comment). */
 export function createMatcher(compiled: CompiledMatcher): Matcher {
-  const entities = hydrateEntities(compiled);
+  const table = new EntityTable(compiled);
   const distinctive = new Set(compiled.distinctive);
   const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({ entity, prior, cues, cueEntities, against }));
   const F = compiled.forms;
   const trie = new Radix(F.trie);
   const cueTrie = new Radix(compiled.cues);
-  const entityCount = entities.length;
+  const entityCount = table.size;
 
   /** The entities form `k` names (none for a blocker). */
   const formEntities = (k: number): readonly number[] => {
@@ -162,7 +162,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       // Blockers (no candidates) consume their span and mark nothing.
       if (hit.candidates.length === 0) return;
       hit.end = georgianSuffixEnd(text, hit.end);
-      if (hit.candidates.every((c) => entities[c]?.type === 'place')) hit.end = placeSuffixEnd(text, hit.end);
+      if (hit.candidates.every((c) => table.isPlace(c))) hit.end = placeSuffixEnd(text, hit.end);
       hits.push(hit);
     },
   });
@@ -222,7 +222,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     for (const h of hits) {
       const e = resolve(h, ev);
       if (e < 0) continue;
-      const ent = entities[e]!;
+      const ent = table.at(e)!;
       out.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end), entity: ent.id, name: ent.name, type: ent.type });
       if (ent.scope !== 'world') region = true;
     }
@@ -231,5 +231,16 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return [];
   };
 
-  return { entities, scan, scanBlock, createEvidence, resolve, findMentions };
+  return {
+    get entities() {
+      return table.list();
+    },
+    ids: compiled.ids,
+    entity: (i) => table.at(i),
+    scan,
+    scanBlock,
+    createEvidence,
+    resolve,
+    findMentions,
+  };
 }

@@ -10,6 +10,6 @@
 export { compileMatcher, surfaceForms } from './compile.ts';
 export { compiledEntityIds, createMatcher } from './create.ts';
 export { compiledScripts } from './entities.ts';
-export { ALL_SCRIPTS, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN, letterScript } from './normalize.ts';
+export { ALL_SCRIPTS, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN, letterScript, scriptPattern } from './normalize.ts';
 export { FORM_AMBIGUOUS } from './types.ts';
 export type { CompiledMatcher, CompiledDisambiguation, Evidence, Hit, Matcher, MatcherEntity, Mention } from './types.ts';

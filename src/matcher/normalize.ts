@@ -136,6 +136,33 @@ export function letterScript(c: number): number {
   return c >= 0x900 && c <= 0x10ff ? SCRIPT_OTHER : 0;
 }
 
+/** `letterScript`'s ranges as regular-expression class bodies, by script bit (kept equal by a test over every code unit). */
+const SCRIPT_CLASSES: readonly [number, string][] = [
+  [SCRIPT_LATIN, 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff'],
+  [SCRIPT_CYRILLIC, '\u0400-\u052f'],
+  [SCRIPT_GEORGIAN, '\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f'],
+  [SCRIPT_GREEK, '\u0370-\u03ff'],
+  [SCRIPT_ARMENIAN, '\u0530-\u058f'],
+  [SCRIPT_HEBREW, '\u0590-\u05ff'],
+  [SCRIPT_ARABIC, '\u0600-\u08ff'],
+  [SCRIPT_KANA, '\u3040-\u30ff'],
+  [SCRIPT_HAN, '\u3400-\u9fff'],
+  [SCRIPT_HANGUL, '\u1100-\u11ff\uac00-\ud7af'],
+  [SCRIPT_OTHER, '\u0900-\u109f'],
+];
+
+/**
+ * A global pattern matching one letter of any of the scripts `bits` (`letterScript`'s
+ * sense), or null for none: counting letters with it runs in the engine's regular
+ * expression code, not code by code in the script (a page's first look).
+ */
+export function scriptPattern(bits: number): RegExp | null {
+  const body = SCRIPT_CLASSES.filter(([bit]) => bit & bits)
+    .map(([, cls]) => cls)
+    .join('');
+  return body ? new RegExp(`[${body}]`, 'g') : null;
+}
+
 /**
  * Normalises a surface form for storage: trims, collapses whitespace runs to one
  * space, drops invisible characters and strips surrounding quotes and punctuation

@@ -157,8 +157,15 @@ export interface Evidence {
 
 /** A hydrated matcher. */
 export interface Matcher {
-  /** Entity table; a hit's candidates and `resolve`'s result index into it. */
+  /**
+   * Entity table; a hit's candidates and `resolve`'s result index into it. Built on first
+   * use (the CLI, the eval, the options page): a page asks `entity(i)` for what it marks.
+   */
   readonly entities: ReadonlyArray<MatcherEntity>;
+  /** Entity ids, in table order (no table built). */
+  readonly ids: readonly string[];
+  /** One entry of the entity table, built on first use (undefined: out of range). */
+  entity(index: number): MatcherEntity | undefined;
   /** Raw alias hits in one block of text: longest-leftmost, non-overlapping; ambiguous hits carry every candidate. */
   scan(text: string): Hit[];
   /** `scan` and `evidence.addText` in one read of the text (the evidence must be this matcher's). */

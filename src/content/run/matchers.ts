@@ -42,7 +42,7 @@ export class Matchers {
     if (this.bundled) {
       try {
         const { matcher, decodeMs } = await this.bundled();
-        this.bundledIdSet ??= new Set(matcher.entities.map((e) => e.id));
+        this.bundledIdSet ??= new Set(matcher.ids);
         out.matchers.push(matcher);
         out.setupMs += decodeMs;
       } catch {

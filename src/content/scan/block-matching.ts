@@ -129,7 +129,7 @@ export class BlockMatching {
   }
 
   private addMention(block: TextBlock, hit: Hit, entity: number, slot: MatcherSlot): void {
-    const e = slot.matcher.entities[entity];
+    const e = slot.matcher.entity(entity);
     if (!e) return;
     const range = rangeOf(block, hit.start, hit.end);
     const first = block.starts.findIndex((s, i) => s + block.nodes[i]!.length > hit.start);

@@ -41,6 +41,20 @@ describe('compiled matcher format', () => {
     ]);
   });
 
+  it('builds an entry of the entity table when it is asked for, the same one the whole table holds', () => {
+    const m = createMatcher(compiled);
+    expect(m.ids).toEqual(ENTITIES.map((e) => e.id));
+    const i = m.ids.indexOf('tbilisi');
+    const one = m.entity(i)!;
+    expect(one).toMatchObject({ id: 'tbilisi', type: 'place' });
+    expect(m.entities[i]).toBe(one);
+    expect(m.entity(-1)).toBeUndefined();
+    expect(m.entity(m.ids.length)).toBeUndefined();
+    // A page never builds the whole table: a fresh matcher answers `entity` without it.
+    const fresh = createMatcher(compiled);
+    expect(fresh.entity(i)).toEqual(one);
+  });
+
   it('drops demonyms and descriptions at compile time', () => {
     const spelled = surfaceForms(ENTITIES);
     expect(spelled).not.toContain('Ossetian');
