@@ -36,6 +36,7 @@ import {
   type TestServer,
 } from './harness/index.ts';
 import { hasChromium } from './harness/suite.ts';
+import { canHostShadow } from '../../src/content/scan/skip.ts';
 
 const PAGE = '/shadow-paint/page.html';
 const NAMES = ['Galuzin', 'Tbilisi', 'Moscow'] as const;
@@ -227,6 +228,43 @@ describe.skipIf(!hasChromium)('Marks in open shadow roots are painted (Chromium)
     const watch = await readWatch(page);
     expect(watch.mutations).toEqual([]);
     expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("asks for a shadow root only of the elements the browser lets have one (the scan's shortcut)", async () => {
+    const names = [
+      'div',
+      'span',
+      'p',
+      'article',
+      'aside',
+      'blockquote',
+      'body',
+      'footer',
+      'header',
+      'main',
+      'nav',
+      'section',
+      'h1',
+      'h6',
+      'x-card',
+      'news-story',
+      'a',
+      'li',
+      'ul',
+      'img',
+      'button',
+      'td',
+      'em',
+      'input',
+      'table',
+      'figure',
+      'label',
+    ];
+    const page: Page = await ctx.newPage();
+    await page.goto(server.url(PAGE));
+    const accepts = await page.evaluate(`(${JSON.stringify(names)}).map((n) => { try { document.createElement(n).attachShadow({ mode: 'open' }); return true; } catch { return false; } })`);
+    expect(Object.fromEntries(names.map((n) => [n, canHostShadow(n)]))).toEqual(Object.fromEntries(names.map((n, i) => [n, (accepts as boolean[])[i]])));
     await page.close();
   });
 });

@@ -26,7 +26,8 @@ const NOT_BLANK = /\S/;
 /** The nearest ancestor of `parent` or itself that is not an inline element (the block of a text node whose parent it is). */
 function blockOfParent(parent: Node): Node {
   let p: Node | null = parent;
-  while (p && p.nodeType === Node.ELEMENT_NODE && INLINE_TAGS.has((p as Element).localName)) p = p.parentNode;
+  // A document or shadow root has no local name: the loop stops there.
+  while (p && INLINE_TAGS.has((p as Element).localName)) p = p.parentNode;
   return p ?? parent;
 }
 
@@ -54,12 +55,12 @@ export class BlockReader {
 
   /**
    * @param root where to read (an element, a document or a shadow root)
-   * @param visit called for each element entered; return true to skip its subtree
-   *   (e.g. already scanned this pass); used also to find open shadow roots.
+   * @param visit called for each element entered (with its local name); return true to
+   *   skip its subtree (e.g. already scanned this pass); used also to find open shadow roots.
    */
   constructor(
     private readonly root: Node,
-    private readonly visit: (el: Element) => boolean = () => false,
+    private readonly visit: (el: Element, localName: string) => boolean = () => false,
   ) {
     const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -88,11 +89,12 @@ export class BlockReader {
     }
     let node = w.nextNode();
     while (node) {
-      if (node.nodeType === Node.TEXT_NODE) return node as Text;
+      // Only elements have a local name: one property read tells a text node and names an element.
       const el = node as Element;
-      const name = el.localName;
+      const name = el.localName as string | undefined;
+      if (name === undefined) return node as Text;
       if (!INLINE_TAGS.has(name)) this.boundary = true;
-      if (this.visit(el) || skippedByMarkup(el, name)) {
+      if (this.visit(el, name) || skippedByMarkup(el, name, true)) {
         this.boundary = true;
         node = this.skipSubtree() ? w.currentNode : null;
         continue;

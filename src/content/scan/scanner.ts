@@ -9,7 +9,7 @@ import { BlockMatching } from './block-matching.ts';
 import { BlockReader, type TextBlock } from './blocks.ts';
 import { MentionStore } from './mentions.ts';
 import { blockRoot, firstRoot } from './roots.ts';
-import { composedParent, isInsideSkipped } from './skip.ts';
+import { canHostShadow, composedParent, isInsideSkipped } from './skip.ts';
 import { countSlice, runSliced, type SliceStats } from './slices.ts';
 
 /** More queued subtrees than this and a full rescan is cheaper and safer. */
@@ -190,8 +190,9 @@ export class Scanner {
     const known = new Set(roots);
     for (let i = 0; i < roots.length && !this.signal.aborted; i++) {
       const root = roots[i]!;
-      const reader = new BlockReader(root, (el) => {
+      const reader = new BlockReader(root, (el, name) => {
         for (let k = 0; k < seen.length; k++) if (seen[k] === el) return true;
+        if (!canHostShadow(name)) return false;
         const sr = el.shadowRoot;
         if (sr && !known.has(sr)) {
           known.add(sr);

@@ -83,21 +83,22 @@ function isHidden(el: Element): boolean {
   return getComputedStyle(el).display !== 'contents';
 }
 
+/** The attribute rules of `skippedByMarkup`, as one selector (one call per element that has attributes). */
+const SKIP_ATTRIBUTES = '[hidden],[aria-hidden="true"],[role="textbox"],[contenteditable]:not([contenteditable="false"])';
+
 /**
  * The markup rules (tag, namespace, attributes, the `hidden` attribute): cheap, read for
  * every element the scan enters. Whether text is rendered (CSS) is asked only where a name
  * was found (`isRendered`): asking it of every element would compute styles page-wide.
+ *
+ * `entered`: the element's parent was read by the same walk, so it is not inside an
+ * `<svg>` and the namespace need not be asked (SVG content only renders inside one).
  */
-export function skippedByMarkup(el: Element, localName = el.localName): boolean {
+export function skippedByMarkup(el: Element, localName = el.localName, entered = false): boolean {
   if (SKIP_TAGS.has(localName)) return true;
-  if (el.namespaceURI === SVG_NS) return true;
+  if (entered ? localName === 'svg' : el.namespaceURI === SVG_NS) return true;
   // Most elements the scan enters have no attributes at all.
-  if (!el.hasAttributes()) return false;
-  if ((el as HTMLElement).hidden) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  if (el.getAttribute('role') === 'textbox') return true;
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return el.hasAttributes() && el.matches(SKIP_ATTRIBUTES);
 }
 
 /** True when the text of `node` is rendered (no display:none on it or above it). */
@@ -126,4 +127,15 @@ export function isInsideSkipped(node: Node): boolean {
   if (isHidden(el)) return true;
   for (; el; el = composedParent(el)) if (skippedByMarkup(el)) return true;
   return false;
+}
+
+/** Elements `attachShadow` accepts (DOM standard), besides custom elements. */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/**
+ * Whether an element of this local name can have a shadow root (a custom element, or one of
+ * the elements `attachShadow` accepts): the others are never asked for one.
+ */
+export function canHostShadow(localName: string): boolean {
+  return SHADOW_HOSTS.has(localName) || localName.includes('-');
 }

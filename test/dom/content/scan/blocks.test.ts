@@ -37,11 +37,15 @@ describe('BlockReader', () => {
       <code>Moscow</code><pre>Moscow</pre><kbd>Moscow</kbd><samp>Moscow</samp>
       <div contenteditable="true"><p>Moscow in an editor</p></div>
       <div contenteditable="false"><p>Read-only Tbilisi</p></div>
+      <div contenteditable><p>Moscow in a bare editor</p></div>
+      <div contenteditable="plaintext-only">Moscow</div>
+      <div role="textbox">Moscow</div>
+      <div aria-hidden="false" class="x">Shown Batumi</div>
       <div aria-hidden="true">Moscow</div>
       <div hidden>Moscow</div>
       <svg><text>Moscow</text></svg>
       <backstory-root>Moscow</backstory-root>`;
-    expect(texts()).toEqual(['Visible Moscow', 'Read-only Tbilisi']);
+    expect(texts()).toEqual(['Visible Moscow', 'Read-only Tbilisi', 'Shown Batumi']);
   });
 
   it('does not join text across a skipped inline element', () => {
