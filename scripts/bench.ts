@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- FOLDER] [--pages N] [--only a,b] [--loads N] [--markjs-cap S (default 3)]
- *  [--storm-ms MS] [--matcher-size CHARS] [--matcher-timeout S] [--no-stress] [--no-matcher] [--no-hover]`
+ *  [--storm-ms MS] [--matcher-size CHARS] [--matcher-timeout S] [--no-stress] [--no-matcher] [--no-hover] [--no-firefox]`
  *
  * The benchmark behind DESIGN.md "Budgets" (a benchmark with a printed table, never a
  * test: it does not fail). Runs the built extension (builds dist/chrome when missing) in
@@ -8,7 +8,8 @@
  * prints, per page and as medians, the extension's busy time beside a cold TreeWalker
  * read of the same page, mark.js marking the same alias set, the longest slice, load
  * time with and without the extension, mentions and entities; then the content script's
- * gzip size, the matcher's throughput, the hover → card time and the stress pages.
+ * gzip size, the matcher's throughput, the hover → card time and the stress pages. Then the
+ * same pages in Firefox ESR (busy time, floor, slices, decode, load; scripts/lib/bench-firefox.ts).
  * Writes out/bench/bench.json and out/bench/bench.md (the README's table).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -33,6 +34,7 @@ import type { Row as MatcherRow } from './lib/matcher-bench.ts';
 import { benchPage, controlExtension, median, type PageResult } from './lib/bench-pages.ts';
 import { runStressCase, stressCases, stressRoutes, type StressResult } from './lib/bench-stress.ts';
 import { runStartupBench } from './lib/bench-startup.ts';
+import { benchFirefox, type FirefoxPageResult } from './lib/bench-firefox.ts';
 
 // ---- options ---------------------------------------------------------------------------
 
@@ -84,11 +86,11 @@ const mark = (ok: boolean): string => (ok ? '✅ met' : '❌ missed');
 
 // ---- run -------------------------------------------------------------------------------
 
-function ensureBuilt(): string {
-  const dist = join(REPO_ROOT, 'dist/chrome');
+function ensureBuilt(browser: 'chrome' | 'firefox'): string {
+  const dist = join(REPO_ROOT, `dist/${browser}`);
   if (!existsSync(join(dist, 'manifest.json')) || !existsSync(join(dist, 'content.js'))) {
-    log('dist/chrome is missing: npm run build');
-    execFileSync('node', ['scripts/build.mjs', 'chrome'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    log(`dist/${browser} is missing: npm run build`);
+    execFileSync('node', ['scripts/build.mjs', browser], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
   return dist;
 }
@@ -134,9 +136,61 @@ async function hoverToCard(ctx: ExtensionBrowser, url: string): Promise<number[]
 
 const fmt = (x: number | undefined, d = 1): string => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 
+/** The Firefox budget rows and per-page table (Markdown lines). */
+function firefoxSection(all: FirefoxPageResult[]): string[] {
+  const ok = all.filter((r) => !r.error);
+  const md: string[] = ['### Firefox ESR', ''];
+  md.push(
+    `The same ${ok.length} pages, ${loads} loads each, in headless Firefox ESR with dist/firefox and in a plain Firefox (the floor, the load without); timer precision not reduced in either. mark.js is measured in Chromium only.`,
+    '',
+  );
+  md.push('| what | budget | measured | worst page | |', '| --- | --- | --- | --- | --- |');
+  const by = <K extends keyof FirefoxPageResult>(key: K, rows = ok): FirefoxPageResult | undefined =>
+    [...rows].filter((r) => Number.isFinite(r[key] as number)).sort((a, b) => (b[key] as number) - (a[key] as number))[0];
+  const medFloor = median(ok.map((r) => r.floorRatio));
+  const wf = by('floorRatio');
+  md.push(
+    `| scan + mark busy time ÷ cold TreeWalker read | ≤ ${BUDGET.floorRatio}× (median) | ${fmt(medFloor, 2)}× (busy ${fmt(median(ok.map((r) => r.busyMs)))} ms, floor ${fmt(median(ok.map((r) => r.floorMs)), 2)} ms) | ${wf ? `${wf.page} ${fmt(wf.floorRatio, 2)}× (${wf.busyMs} vs ${wf.floorMs} ms)` : '–'} | ${mark(medFloor <= BUDGET.floorRatio)} |`,
+  );
+  const none = ok.filter((r) => r.verdict === 'none');
+  const wn = by('busyMs', none);
+  md.push(
+    `| busy time on a page with no pack names (verdict \`none\`) | ≤ ${BUDGET.noNamesMs} ms | ${fmt(median(none.map((r) => r.busyMs)))} ms median of ${none.length} pages (${none.filter((r) => !r.read).length} not read after the first look) | ${wn ? `${wn.page} ${wn.busyMs} ms` : '–'} | ${mark(none.length > 0 && none.every((r) => r.busyMs <= BUDGET.noNamesMs))} |`,
+  );
+  const parts = [...new Set(ok.flatMap((r) => Object.keys(r.busyBy)))];
+  md.push(`| busy time by what it did (median page, ms) | – | ${parts.map((k) => `${k} ${fmt(median(ok.map((r) => r.busyBy[k] ?? 0)))}`).join(', ')} | – | – |`);
+  const read = ok.filter((r) => r.read);
+  const wd = by('setupMs', read);
+  md.push(
+    `| automaton decode in the page (part of busy) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(read.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(read.every((r) => r.setupMs <= BUDGET.decodeMs))} |`,
+  );
+  const ws = by('maxSliceMs');
+  const over = ok.filter((r) => r.maxSliceMs > BUDGET.sliceMs);
+  md.push(
+    `| longest main-thread slice | ≤ ${BUDGET.sliceMs} ms, every page | ${over.length} of ${ok.length} pages over${over.length ? ` (${over.map((r) => r.page).join(', ')})` : ''} | ${ws ? `${ws.page} ${ws.maxSliceMs} ms` : '–'} | ${mark(over.length === 0)} |`,
+  );
+  const medLoad = median(ok.map((r) => r.loadDeltaPct));
+  const wl = by('loadDeltaPct');
+  md.push(
+    `| page load with vs without (a Firefox without the add-on) | ≤ +${BUDGET.loadPct}% (median) | ${fmt(medLoad)}% | ${wl ? `${wl.page} ${fmt(wl.loadDeltaPct)}% (${wl.loadWithoutMs}→${wl.loadWithMs} ms)` : '–'} | ${mark(medLoad <= BUDGET.loadPct)} |`,
+  );
+  md.push('', '| page | busy ms | TreeWalker ms | ×floor | max slice ms | decode ms | load ms w/o | load ms with | Δload | mentions | verdict |');
+  md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of all) {
+    if (r.error) {
+      md.push(`| ${r.page} | error: ${r.error.replace(/\|/g, '/')} |||||||||| |`);
+      continue;
+    }
+    md.push(
+      `| ${r.page} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.read ? r.setupMs : 'not read'} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.verdict} |`,
+    );
+  }
+  return md;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  const dist = ensureBuilt();
+  const dist = ensureBuilt('chrome');
   const pages = pageList(folder);
   if (!pages.length) log(`no pages${folder ? ` in ${folder}` : ''} (set BACKSTORY_SHARED or pass a folder): page table skipped`);
   const terms = aliasTerms();
@@ -216,6 +270,16 @@ async function main(): Promise<void> {
     await page.close().catch(() => undefined);
   }
   await ctx.close();
+
+  // The same pages in Firefox ESR.
+  let firefox: FirefoxPageResult[] | null = null;
+  if (!flag('no-firefox') && pages.length) {
+    log('Firefox ESR…');
+    firefox = await benchFirefox(
+      pages.map((p) => ({ page: p.page, url: server.url(`/root/${encodeURIComponent(p.file)}`) })),
+      { loads, dist: ensureBuilt('firefox'), log },
+    );
+  }
   await server.close();
 
   // Sizes.
@@ -345,6 +409,7 @@ async function main(): Promise<void> {
     }
     md.push('');
   }
+  if (firefox?.length) md.push(...firefoxSection(firefox), '');
   md.push('### Per page', '');
   md.push(
     '| page | KB | text nodes | busy ms | TreeWalker ms | ×floor | mark.js ms | ×mark.js | max slice ms | load ms bare | load ms w/o | load ms with | Δload | mentions | entities | first mark ms | decode ms | heap KB |',
@@ -405,6 +470,7 @@ async function main(): Promise<void> {
           startup,
         },
         pages: results,
+        firefox,
         stress: stress.map((s) => ({ ...s, diag: s.diag && { ...s.diag, entities: s.diag.entities.length } })),
         matcher,
       },

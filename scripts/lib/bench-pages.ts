@@ -40,35 +40,39 @@ export async function heapKB(page: Page): Promise<number> {
   }
 }
 
+/**
+ * In the page: the `load` time from the navigation timing entry, ms (-1: none), read in a
+ * task after the load event (its end is set once the event's handlers have run). A string,
+ * so Chromium (Playwright) and Firefox (BiDi) evaluate the same code.
+ */
+export const LOAD_MS_JS = `new Promise((resolve) => setTimeout(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  resolve(nav ? Math.round((nav.loadEventEnd - nav.startTime) * 10) / 10 : -1);
+}, 0))`;
+
 /** Loads `url` and returns the `load` time from the navigation timing entry. */
 export async function timedLoad(page: Page, url: string, timeout = 30_000): Promise<LoadFigures> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load', timeout });
-  const loadMs = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        setTimeout(() => {
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          resolve(nav ? nav.loadEventEnd - nav.startTime : -1);
-        }, 0),
-      ),
-  );
-  return { loadMs: Math.round(loadMs * 10) / 10 };
+  return { loadMs: await page.evaluate<number>(LOAD_MS_JS) };
 }
 
-/** The floor: one TreeWalker pass reading every text node of the document, in the page's main world. */
+/** In the page: the floor, one TreeWalker pass reading every text node of the document (ms, nodes, characters). */
+export const FLOOR_READ_JS = `(() => {
+  const t0 = performance.now();
+  const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  let nodes = 0;
+  let chars = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    nodes++;
+    chars += n.data.length;
+  }
+  return { ms: Math.round((performance.now() - t0) * 100) / 100, nodes, chars };
+})()`;
+
+/** The floor, in the page's main world. */
 export async function treeWalkerRead(page: Page): Promise<{ ms: number; nodes: number; chars: number }> {
-  return page.evaluate(() => {
-    const t0 = performance.now();
-    const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-    let nodes = 0;
-    let chars = 0;
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      nodes++;
-      chars += (n as Text).data.length;
-    }
-    return { ms: Math.round((performance.now() - t0) * 100) / 100, nodes, chars };
-  });
+  return page.evaluate<{ ms: number; nodes: number; chars: number }>(FLOOR_READ_JS);
 }
 
 /** mark.js over the page: ms, marks made, whether it hit the cap. */

@@ -40,7 +40,7 @@ import {
   FIREFOX_MISSING,
   WATCH_KEY,
   corpusDir,
-  firefoxDiagnostics,
+  firefoxScanWaiter,
   firefoxPath,
   launchFirefox,
   startServer,
@@ -191,8 +191,8 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
   let plain: FirefoxBrowser;
   /** An extension page (background tab) that reads the content script's diagnostics. */
   let probe = '';
-  /** The browser.tabs id of `ff.tab`, found on the first page. */
-  let tabId: number | undefined;
+  /** Reads the page tab's diagnostics through `probe`. */
+  let scans: ReturnType<typeof firefoxScanWaiter>;
   const figures: { page: string; d: Diagnostics }[] = [];
   /** Pages over the slice budget on a machine too busy to tell (see the test). */
   const overBusy: string[] = [];
@@ -201,6 +201,7 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
     server = await startServer({ root: dir });
     [ff, plain] = await Promise.all([launchFirefox(), launchFirefox({ extension: false })]);
     probe = await ff.openExtensionTab('src/sidepanel/index.html');
+    scans = firefoxScanWaiter(ff, probe);
     await ff.send('browsingContext.activate', { context: ff.tab });
     await Promise.all([prepare(ff), prepare(plain)]);
   });
@@ -222,29 +223,8 @@ describe.skipIf(!dir || !hasFirefox)(`Corpus in Firefox: ${pages.length} of ${al
     await server?.close();
   });
 
-  /** The diagnostics of the page tab's content script, or null when it does not answer. */
-  async function diag(url: string): Promise<Diagnostics | null> {
-    if (tabId === undefined) {
-      const hit = (await firefoxDiagnostics(ff, probe)).find((x) => x.diag.url === url);
-      if (!hit) return null;
-      tabId = hit.tabId;
-    }
-    return ff.evaluate<Diagnostics | null>(`browser.tabs.sendMessage(${tabId}, { type: 'backstory/diagnostics' }, { frameId: 0 }).then((d) => (d && d.ok ? d : null), () => null)`, probe);
-  }
-
   /** Polls until this document's content script reports `status: 'done'`. */
-  async function waitForScanFf(url: string, timeout = 30_000): Promise<Diagnostics> {
-    const end = Date.now() + timeout;
-    for (;;) {
-      const last = await diag(url).catch(() => null);
-      if (last && last.url === url && last.status === 'done') return last;
-      if (Date.now() > end)
-        throw new Error(
-          `timed out after ${timeout} ms waiting for status 'done' on ${url}; last diagnostics: ${last ? JSON.stringify({ ...last, entities: last.entities.slice(0, 20) }) : 'no answer from the content script'}\nFirefox log:\n${ff.log().slice(-1500)}`,
-        );
-      await sleep(100);
-    }
-  }
+  const waitForScanFf = (url: string): Promise<Diagnostics> => scans.waitForScan(url);
 
   it.each(pages)(
     '%s: scanned, within the slice budget, and left as it was',

@@ -33,6 +33,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { FIREFOX_MISSING, firefoxPath, isArchive, requireDist } from './paths.ts';
+import type { Diagnostics } from './diagnostics.ts';
 
 /** The add-on id, from manifest.json. */
 const GECKO_ID = (JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings
@@ -476,6 +477,37 @@ export function firefoxDiagnostics(ff: FirefoxBrowser, extensionPageContext: str
     ))).then((all) => all.filter((x) => x && x.diag && x.diag.ok))`,
     extensionPageContext,
   );
+}
+
+/**
+ * Reads the diagnostics of the content script of `ff.tab`'s top frame from an extension page
+ * (`probe`, opened with `openExtensionTab`): `diag(url)` answers for the document at `url`
+ * (null when its content script does not answer yet), `waitForScan(url)` polls until that
+ * document reports `status: 'done'`. The tab's id is found on the first answer and kept.
+ */
+export function firefoxScanWaiter(ff: FirefoxBrowser, probe: string): { diag(url: string): Promise<Diagnostics | null>; waitForScan(url: string, timeout?: number): Promise<Diagnostics> } {
+  let tabId: number | undefined;
+  const diag = async (url: string): Promise<Diagnostics | null> => {
+    if (tabId === undefined) {
+      const hit = (await firefoxDiagnostics(ff, probe)).find((x) => x.diag.url === url);
+      if (!hit) return null;
+      tabId = hit.tabId;
+    }
+    return ff.evaluate<Diagnostics | null>(`browser.tabs.sendMessage(${tabId}, { type: 'backstory/diagnostics' }, { frameId: 0 }).then((d) => (d && d.ok ? d : null), () => null)`, probe);
+  };
+  const waitForScan = async (url: string, timeout = 30_000): Promise<Diagnostics> => {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const last = await diag(url).catch(() => null);
+      if (last && last.url === url && last.status === 'done') return last;
+      if (Date.now() > end)
+        throw new Error(
+          `timed out after ${timeout} ms waiting for status 'done' on ${url}; last diagnostics: ${last ? JSON.stringify({ ...last, entities: last.entities.slice(0, 20) }) : 'no answer from the content script'}\nFirefox log:\n${ff.log().slice(-1500)}`,
+        );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return { diag, waitForScan };
 }
 
 /**

@@ -1,0 +1,107 @@
+/**
+ * The page table in Firefox ESR, over WebDriver BiDi (test/e2e/harness/firefox.ts): per page,
+ * `loads` loads in a Firefox with dist/firefox (the content script's diagnostics: busy time,
+ * longest slice, decode, what the slices did) and in a plain Firefox with the same prefs (the
+ * cold TreeWalker read and the load without the extension), interleaved.
+ *
+ * Both run with `privacy.reduceTimerPrecision` off: by default Firefox rounds
+ * `performance.now()` to 1 ms, coarser than the floor being measured.
+ */
+import { resolve } from 'node:path';
+import { firefoxPath, firefoxScanWaiter, launchFirefox, type Diagnostics, type FirefoxBrowser } from '../../test/e2e/harness/index.ts';
+import { FLOOR_READ_JS, LOAD_MS_JS, median } from './bench-pages.ts';
+
+/** One page's figures in Firefox (medians of the loads). */
+export interface FirefoxPageResult {
+  page: string;
+  busyMs: number;
+  floorMs: number;
+  floorRatio: number;
+  maxSliceMs: number;
+  setupMs: number;
+  loadWithMs: number;
+  loadWithoutMs: number;
+  loadDeltaPct: number;
+  mentions: number;
+  verdict: Diagnostics['verdict'];
+  read: boolean;
+  busyBy: Record<string, number>;
+  error?: string;
+}
+
+const PREFS = { 'privacy.reduceTimerPrecision': false };
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+
+async function loadIn(ff: FirefoxBrowser, url: string): Promise<number> {
+  await ff.navigate(url);
+  return ff.evaluate<number>(LOAD_MS_JS);
+}
+
+/**
+ * Runs the pages in Firefox; null (with a message) when Firefox ESR is not installed or the
+ * Firefox build is missing. A page that fails is reported with its error and the run goes on.
+ */
+export async function benchFirefox(pages: readonly { page: string; url: string }[], opts: { loads: number; dist: string; log: (s: string) => void }): Promise<FirefoxPageResult[] | null> {
+  if (!firefoxPath()) {
+    opts.log('Firefox ESR not found (apt-get install -y --no-install-recommends firefox-esr, or FIREFOX_PATH): Firefox table skipped');
+    return null;
+  }
+  const [ff, plain] = await Promise.all([launchFirefox({ dist: resolve(opts.dist), prefs: PREFS }), launchFirefox({ extension: false, prefs: PREFS })]);
+  const out: FirefoxPageResult[] = [];
+  try {
+    // The diagnostics are read from an extension page in a background tab; the page stays the selected tab.
+    const probe = await ff.openExtensionTab('src/sidepanel/index.html');
+    const scans = firefoxScanWaiter(ff, probe);
+    await ff.send('browsingContext.activate', { context: ff.tab });
+    for (const [i, p] of pages.entries()) {
+      const t0 = Date.now();
+      try {
+        const floors: number[] = [];
+        const without: number[] = [];
+        const withMs: number[] = [];
+        const diags: Diagnostics[] = [];
+        for (let k = 0; k < opts.loads; k++) {
+          // Each browser leaves the page once measured (its timers would take the cores from the other).
+          without.push(await loadIn(plain, p.url));
+          floors.push((await plain.evaluate<{ ms: number }>(FLOOR_READ_JS)).ms);
+          await plain.navigate('about:blank');
+          withMs.push(await loadIn(ff, p.url));
+          diags.push(await scans.waitForScan(p.url, 60_000));
+          await ff.navigate('about:blank');
+        }
+        const busyMs = r1(median(diags.map((d) => d.busyMs)));
+        const floorMs = Math.round(median(floors) * 100) / 100;
+        const loadWithMs = r1(median(withMs));
+        const loadWithoutMs = r1(median(without));
+        const last = diags[diags.length - 1]!;
+        const keys = [...new Set(diags.flatMap((d) => Object.keys(d.busyBy)))];
+        out.push({
+          page: p.page,
+          busyMs,
+          floorMs,
+          floorRatio: floorMs > 0 ? Math.round((busyMs / floorMs) * 100) / 100 : NaN,
+          maxSliceMs: Math.max(...diags.map((d) => d.maxSliceMs)),
+          setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,
+          loadWithMs,
+          loadWithoutMs,
+          loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
+          mentions: last.mentions,
+          verdict: last.verdict,
+          read: last.read,
+          busyBy: Object.fromEntries(keys.map((key) => [key, r1(median(diags.map((d) => d.busyBy[key] ?? 0)))])),
+        });
+        opts.log(
+          `[firefox ${i + 1}/${pages.length}] ${p.page}: busy ${busyMs} ms (floor ${floorMs}), slice ${out.at(-1)!.maxSliceMs}, load ${loadWithoutMs}→${loadWithMs} ms (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+        );
+      } catch (e) {
+        const error = String(e instanceof Error ? e.message.split('\n')[0] : e);
+        opts.log(`[firefox ${i + 1}/${pages.length}] ${p.page}: ${error}`);
+        out.push({ page: p.page, error } as FirefoxPageResult);
+        await Promise.all([ff.navigate('about:blank'), plain.navigate('about:blank')]).catch(() => undefined);
+      }
+    }
+  } finally {
+    await Promise.all([ff.close(), plain.close()]);
+  }
+  return out;
+}
