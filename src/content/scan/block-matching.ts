@@ -135,6 +135,7 @@ export class BlockMatching {
     const first = block.starts.findIndex((s, i) => s + block.nodes[i]!.length > hit.start);
     const nodes = block.nodes.filter((n, i) => i >= first && block.starts[i]! < hit.end);
     const m: PageMention = { range, entity: e, nodes, text: block.text.slice(hit.start, hit.end) };
+    if (block.reader !== undefined && block.index !== undefined) m.order = { reader: block.reader, block: block.index, start: hit.start };
     if (this.store.add(m)) this.onChange();
   }
 

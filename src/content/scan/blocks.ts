@@ -12,7 +12,13 @@ export interface TextBlock {
   /** Offset of each node's first character in `text`. */
   starts: number[];
   text: string;
+  /** The reader that read it (unique per walk), and the block's place in that walk's document order. */
+  reader?: number;
+  index?: number;
 }
+
+/** Readers made so far (each walk's id). */
+let readers = 0;
 
 /** A block longer than this is cut (at a text-node boundary) so one matcher call stays short. */
 const MAX_BLOCK_CHARS = 8_192;
@@ -48,6 +54,9 @@ export class BlockReader {
   /** The parent of the last text node read, and its block (text nodes share parents: one lookup each). */
   private lastParent: Node | null = null;
   private lastBlock: Node | null = null;
+  /** This walk's id, and blocks read so far. */
+  private readonly id = ++readers;
+  private blocks = 0;
   /** Text nodes visited so far. */
   textNodes = 0;
   /** Characters in those text nodes. */
@@ -160,7 +169,7 @@ export class BlockReader {
       }
       add(t);
     }
-    return nodes.length ? { nodes, starts, text } : null;
+    return nodes.length ? { nodes, starts, text, reader: this.id, index: this.blocks++ } : null;
   }
 }
 

@@ -13,6 +13,12 @@ export interface PageMention {
   nodes: Text[];
   /** The text it covered when found; a mismatch later means the page changed it. */
   text: string;
+  /**
+   * Where it was read: the reader (one walk of one root), its block's place in that walk and
+   * the offset in the block. Mentions one walk found sort by these alone, without asking the
+   * DOM (a walk reads in document order).
+   */
+  order?: { reader: number; block: number; start: number };
 }
 
 /** The node whose position stands for a mention in a document-order sort (shadow text → its host). */
@@ -23,6 +29,9 @@ function orderNode(n: Node): Node {
 }
 
 function compareMentions(a: PageMention, b: PageMention): number {
+  const oa = a.order;
+  const ob = b.order;
+  if (oa && ob && oa.reader === ob.reader) return oa.block - ob.block || oa.start - ob.start;
   const na = orderNode(a.range.startContainer);
   const nb = orderNode(b.range.startContainer);
   if (na === nb) {

@@ -36,7 +36,7 @@ export type MatcherSource = () => Promise<{ matchers: Matcher[]; setupMs: number
 export interface ScannerHooks {
   /** New mentions were added or some removed (repaint). */
   onChange(): void;
-  /** A pass finished (report, fetch records). */
+  /** A pass finished: repaint (what changed since the last `onChange` is not told apart), report, fetch records. */
   onPassEnd(): void;
   /** An open shadow root was found (observe it). */
   onShadowRoot(root: ShadowRoot): void;
@@ -134,7 +134,8 @@ export class Scanner {
       const t0 = performance.now();
       this.matching.resolvePending();
       this.stats.passes++;
-      this.flush();
+      // The end of a pass repaints whatever changed (onPassEnd): no repaint of its own before it.
+      this.changed = false;
       this.hooks.onPassEnd();
       const t1 = performance.now();
       countSlice(this.stats, t1 - t0, 'end');
