@@ -67,8 +67,10 @@ export function firstLook(doc: Document, scripts: number, isTop = doc.defaultVie
   for (let n = w.nextNode(); n && nodes < SAMPLE_NODES && size < SAMPLE_CHARS; n = w.nextNode(), nodes++) {
     const data = (n as Text).data;
     if (!NOT_BLANK.test(data) || UNREAD.has(n.parentNode?.nodeName ?? '')) continue;
-    sample.push(data);
-    size += data.length;
+    // A text node may hold megabytes: only the sample's share of it is counted.
+    const part = data.length > SAMPLE_CHARS - size ? data.slice(0, SAMPLE_CHARS - size) : data;
+    sample.push(part);
+    size += part.length;
     if (size - countedSize < COUNT_EVERY) continue;
     ourLetters += count(sample.slice(counted).join(''), re);
     counted = sample.length;

@@ -33,6 +33,12 @@ describe('firstLook', () => {
     expect(firstLook(document, PACK)).toBe(true);
   });
 
+  it('samples the start of a huge text node, not all of it', () => {
+    document.body.innerHTML = `<p>${'格鲁吉亚总统今天在第比利斯会见了俄罗斯代表团。'.repeat(200)}${'Officials met in Tbilisi. '.repeat(20_000)}</p>`;
+    // Past the sample: the English at the end of the node is not looked at.
+    expect(firstLook(document, PACK)).toBe(false);
+  });
+
   it('asks a subframe for a few hundred characters before reading it', () => {
     document.body.innerHTML = '<p>Ad: visit Tbilisi!</p>';
     expect(firstLook(document, PACK, false)).toBe(false);
