@@ -8,38 +8,22 @@ export function blockRoot(node: Node): Node | null {
   return n;
 }
 
-/** Elements the search for the article or main content looks at, breadth first from <body>. */
-const MAIN_LOOK = 600;
-
-/**
- * The shallowest `<main>`, `<article>` or `role="main"` element within the first MAIN_LOOK
- * elements under <body>, breadth first. A selector query would walk the whole document when
- * there is none (8 ms on a page of 200,000 text nodes); the main content is near the top.
- */
-function mainContent(body: Element): Element | null {
-  const queue: Element[] = [body];
-  let looked = 0;
-  for (let i = 0; i < queue.length; i++) {
-    for (let c = queue[i]!.firstElementChild; c; c = c.nextElementSibling) {
-      if (++looked > MAIN_LOOK) return null;
-      const name = c.localName;
-      if (name === 'main' || name === 'article' || c.getAttribute('role') === 'main') return c;
-      queue.push(c);
-    }
-  }
-  return null;
-}
+/** The article or main content of a page. */
+const MAIN_CONTENT = 'main, article, [role="main"]';
 
 /**
  * Where the first pass starts, so the names a reader sees come first: the article (or
- * main content) when the page marks one near the top of its tree; otherwise, once the page
+ * main content, the first in document order) when the page marks one; otherwise, once the page
  * has loaded, the block at the upper middle of the viewport of a top page. Never
  * hit-testing while the page loads, nor in a subframe: `elementFromPoint` would force the
  * layout of the frame and its parent (500 small frames paid 5 ms each for it, their longest slice).
  */
 export function firstRoot(doc: Document): Element | null {
   if (!doc.body) return null;
-  const main = mainContent(doc.body);
+  // One native query: it walks the document when there is none (some 8 ms on a page of
+  // 200,000 text nodes, within a slice), where reading element by element here cost up to
+  // 7 ms on a news page in Firefox for the first few hundred elements.
+  const main = doc.body.querySelector(MAIN_CONTENT);
   if (main || doc.readyState !== 'complete') return main;
   const view = doc.defaultView;
   if (!view || view !== view.top || typeof doc.elementFromPoint !== 'function') return null;
