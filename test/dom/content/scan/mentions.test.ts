@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MatcherEntity } from '../../../../src/matcher/index.ts';
 import { MentionStore, type PageMention } from '../../../../src/content/scan/mentions.ts';
 
-const ENTITY = { id: 'tbilisi', name: 'Tbilisi', type: 'place', topics: [], scope: 'region' } as const;
+const ENTITY: MatcherEntity = { id: 'tbilisi', name: 'Tbilisi', type: 'place', topics: [], scope: 'region' };
 
 function mention(node: Text, start: number, order?: PageMention['order']): PageMention {
   const range = document.createRange();
