@@ -182,7 +182,7 @@ function firefoxSection(all: FirefoxPageResult[]): string[] {
       continue;
     }
     md.push(
-      `| ${r.page} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}**` : r.maxSliceMs} | ${r.read ? r.setupMs : 'not read'} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.verdict} |`,
+      `| ${r.page} | ${r.busyMs} | ${r.floorMs} | ${fmt(r.floorRatio, 2)} | ${r.maxSliceMs > BUDGET.sliceMs ? `**${r.maxSliceMs}** (${r.maxSliceWhat})` : r.maxSliceMs} | ${r.read ? r.setupMs : 'not read'} | ${r.loadWithoutMs} | ${r.loadWithMs} | ${fmt(r.loadDeltaPct)}% | ${r.mentions} | ${r.verdict} |`,
     );
   }
   return md;

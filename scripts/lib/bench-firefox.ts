@@ -18,6 +18,8 @@ export interface FirefoxPageResult {
   floorMs: number;
   floorRatio: number;
   maxSliceMs: number;
+  /** What the longest slice was doing (diagnostics `maxSliceWhat`). */
+  maxSliceWhat: string;
   setupMs: number;
   loadWithMs: number;
   loadWithoutMs: number;
@@ -32,10 +34,16 @@ export interface FirefoxPageResult {
 const PREFS = { 'privacy.reduceTimerPrecision': false };
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
+/** Reads the navigation timing without a timer: one page (gatewaypundit-1) leaves `setTimeout` throwing in Firefox. */
+const LOAD_MS_NOW_JS = `(() => { const nav = performance.getEntriesByType('navigation')[0]; return nav ? Math.round((nav.loadEventEnd - nav.startTime) * 10) / 10 : -1; })()`;
+
 async function loadIn(ff: FirefoxBrowser, url: string): Promise<number> {
   await ff.navigate(url);
-  return ff.evaluate<number>(LOAD_MS_JS);
+  return ff.evaluate<number>(LOAD_MS_JS).catch(() => ff.evaluate<number>(LOAD_MS_NOW_JS));
 }
+
+/** Leaves the page (an iframe that fails to load can make the navigation report an error; the tab still leaves). */
+const leave = (ff: FirefoxBrowser): Promise<void> => ff.navigate('about:blank').catch(() => undefined);
 
 /**
  * Runs the pages in Firefox; null (with a message) when Firefox ESR is not installed or the
@@ -64,10 +72,10 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
           // Each browser leaves the page once measured (its timers would take the cores from the other).
           without.push(await loadIn(plain, p.url));
           floors.push((await plain.evaluate<{ ms: number }>(FLOOR_READ_JS)).ms);
-          await plain.navigate('about:blank');
+          await leave(plain);
           withMs.push(await loadIn(ff, p.url));
           diags.push(await scans.waitForScan(p.url, 60_000));
-          await ff.navigate('about:blank');
+          await leave(ff);
         }
         const busyMs = r1(median(diags.map((d) => d.busyMs)));
         const floorMs = Math.round(median(floors) * 100) / 100;
@@ -81,6 +89,7 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
           floorMs,
           floorRatio: floorMs > 0 ? Math.round((busyMs / floorMs) * 100) / 100 : NaN,
           maxSliceMs: Math.max(...diags.map((d) => d.maxSliceMs)),
+          maxSliceWhat: diags.reduce((a, b) => (b.maxSliceMs > a.maxSliceMs ? b : a)).maxSliceWhat ?? '',
           setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,
           loadWithMs,
           loadWithoutMs,
@@ -97,7 +106,7 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
         const error = String(e instanceof Error ? e.message.split('\n')[0] : e);
         opts.log(`[firefox ${i + 1}/${pages.length}] ${p.page}: ${error}`);
         out.push({ page: p.page, error } as FirefoxPageResult);
-        await Promise.all([ff.navigate('about:blank'), plain.navigate('about:blank')]).catch(() => undefined);
+        await Promise.all([leave(ff), leave(plain)]);
       }
     }
   } finally {
