@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { firstRoot } from '../../../../src/content/scan/roots.ts';
+import { firstRoot, MAIN_LOOK, QUERY_LIMIT } from '../../../../src/content/scan/roots.ts';
 
 /** A loaded document with `bodyHtml`, in a window that is or is not the top one; hit-testing finds a <p> in a section. */
 function loadedDoc(top: boolean, bodyHtml = '<div><nav>Menu</nav></div>'): { doc: Document; body: HTMLElement; elementFromPoint: ReturnType<typeof vi.fn> } {
@@ -39,5 +39,15 @@ describe('firstRoot', () => {
     expect(firstRoot(late.doc)?.id).toBe('a');
     expect(elementFromPoint).not.toHaveBeenCalled();
     expect(late.elementFromPoint).not.toHaveBeenCalled();
+  });
+
+  it('searches a huge page breadth first among its first elements only (one query would walk it all)', () => {
+    const filler = '<p><i>x</i></p>'.repeat(QUERY_LIMIT / 2 + 1);
+    const shallow = loadedDoc(true, `<header><nav>Menu</nav></header><main id="m">Text</main>${filler}`);
+    expect(firstRoot(shallow.doc)?.id).toBe('m');
+    // Past the breadth-first bound: the block in the viewport instead.
+    const deep = loadedDoc(true, `${'<div></div>'.repeat(MAIN_LOOK)}${filler}<article id="a">Late</article>`);
+    expect(firstRoot(deep.doc)?.localName).toBe('section');
+    expect(deep.elementFromPoint).toHaveBeenCalledTimes(1);
   });
 });
