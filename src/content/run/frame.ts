@@ -57,30 +57,24 @@ export function firstLook(doc: Document, scripts: number, isTop = doc.defaultVie
   if (ours.scripts !== scripts) ours = { scripts, re: scriptPattern(scripts) };
   const re = ours.re;
   const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-  const sample: string[] = [];
-  let size = 0;
-  let nodes = 0;
-  // Parts already counted, their size, and the names' letters in them.
+  // The sample so far, how much of it is counted, and the names' letters in that part.
+  let text = '';
   let counted = 0;
-  let countedSize = 0;
   let ourLetters = 0;
-  for (let n = w.nextNode(); n && nodes < SAMPLE_NODES && size < SAMPLE_CHARS; n = w.nextNode(), nodes++) {
+  let nodes = 0;
+  for (let n = w.nextNode(); n && nodes < SAMPLE_NODES && text.length < SAMPLE_CHARS; n = w.nextNode(), nodes++) {
     const data = (n as Text).data;
     if (!NOT_BLANK.test(data) || UNREAD.has(n.parentNode?.nodeName ?? '')) continue;
     // A text node may hold megabytes: only the sample's share of it is counted.
-    const part = data.length > SAMPLE_CHARS - size ? data.slice(0, SAMPLE_CHARS - size) : data;
-    sample.push(part);
-    size += part.length;
-    if (size - countedSize < COUNT_EVERY) continue;
-    ourLetters += count(sample.slice(counted).join(''), re);
-    counted = sample.length;
-    countedSize = size;
+    text += data.length > SAMPLE_CHARS - text.length ? data.slice(0, SAMPLE_CHARS - text.length) : data;
+    if (text.length - counted < COUNT_EVERY) continue;
+    ourLetters += count(text.slice(counted), re);
+    counted = text.length;
     // Enough letters in the names' scripts: the rest of the sample cannot change the answer.
     if (ourLetters >= ENOUGH_LETTERS) return true;
   }
-  ourLetters += count(sample.slice(counted).join(''), re);
+  ourLetters += count(text.slice(counted), re);
   if (ourLetters >= ENOUGH_LETTERS) return true;
-  const text = sample.join('\n');
   if (count(text, NON_BLANK_CHAR) < (isTop ? 1 : MIN_FRAME_TEXT)) return false;
   return ourLetters > 0 && ourLetters >= count(text, ANY_LETTER) * MIN_SCRIPT_SHARE;
 }
