@@ -107,22 +107,91 @@ export function formFlagsOf(info: number): number {
   return (info & FORM_AMBIGUOUS) | (info & ALIAS_SURNAME_BIT ? FORM_SURNAME : FORM_FULL);
 }
 
-/** Titles that bind a bare surname to a person ("Mr Papuashvili", "г-н Пашинян", "ბატონი პაპუაშვილი"). */
-const TITLE_BEFORE =
-  /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|president|prime minister|minister|speaker|ambassador|general|senator|г-н|г-жа|господин|госпожа|президент|премьер(?:-министр)?|министр|спикер|посол|генерал|ბატონი?|ქალბატონი?|პრეზიდენტი?|პრემიერი?|მინისტრი?|სპიკერი?|ელჩი)\.?[ \u00a0]+$/iu;
+/**
+ * Titles that bind a bare surname to a person ("Mr Papuashvili", "г-н Пашинян", "ბატონი პაპუაშვილი"),
+ * lower case. Read with string compares, not a case-insensitive Unicode regular expression:
+ * compiling one costs a page a few milliseconds before its first use is fast.
+ */
+const TITLES = [
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'president',
+  'prime minister',
+  'minister',
+  'speaker',
+  'ambassador',
+  'general',
+  'senator',
+  'г-н',
+  'г-жа',
+  'господин',
+  'госпожа',
+  'президент',
+  'премьер',
+  'премьер-министр',
+  'министр',
+  'спикер',
+  'посол',
+  'генерал',
+  'ბატონ',
+  'ბატონი',
+  'ქალბატონ',
+  'ქალბატონი',
+  'პრეზიდენტ',
+  'პრეზიდენტი',
+  'პრემიერ',
+  'პრემიერი',
+  'მინისტრ',
+  'მინისტრი',
+  'სპიკერ',
+  'სპიკერი',
+  'ელჩი',
+];
+/** How far back a title is looked for, characters. */
+const TITLE_WINDOW = 24;
 
-/** Whether a title stands right before `start`: then a bare surname there names a person. */
-export function titleBefore(text: string, start: number): boolean {
-  return TITLE_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+/** Whether a word character (a letter, digit or mark) is at `k` of `s`. */
+function letterOrDigitAt(s: string, k: number): boolean {
+  return (charFlags(s.charCodeAt(k)) & WORD) !== 0;
 }
 
-/** A place's name with "district" or "Municipality" after it is that place ("Akhalgori district"). */
-const PLACE_SUFFIX = /^[ \u00a0](?:district|District|municipality|Municipality)(?![\p{L}\p{N}])/u;
+/** Whether a letter (or mark) is at `k` of `s`, not a digit: what may not run into a title. */
+function letterAt(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  return letterOrDigitAt(s, k) && !(c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * Whether a title stands right before `start` (within 24 characters: the title, an optional
+ * full stop, then spaces): then a bare surname there names a person.
+ */
+export function titleBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - TITLE_WINDOW);
+  let k = start;
+  while (k > from && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  if (k === start) return false;
+  if (k > from && text.charCodeAt(k - 1) === 0x2e) k--;
+  const before = text.slice(from, k).toLowerCase();
+  for (const title of TITLES) {
+    const at = before.length - title.length;
+    if (at >= 0 && before.endsWith(title) && (at === 0 || !letterAt(before, at - 1))) return true;
+  }
+  return false;
+}
+
+/** Words after a place's name that belong to it ("Akhalgori district"): lower case or capitalised. */
+const PLACE_SUFFIXES = ['district', 'District', 'municipality', 'Municipality'];
 
 /** The end past a "district"/"Municipality" that follows a place's name at `end`, else `end`. */
 export function placeSuffixEnd(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c !== 0x20 && c !== 0xa0) return end;
-  const m = PLACE_SUFFIX.exec(text.slice(end, end + 14));
-  return m ? end + m[0].length : end;
+  for (const word of PLACE_SUFFIXES) {
+    const stop = end + 1 + word.length;
+    // The word must end there.
+    if (text.startsWith(word, end + 1) && !(stop < text.length && letterOrDigitAt(text, stop))) return stop;
+  }
+  return end;
 }
