@@ -5,7 +5,7 @@
  * for user-imported packs.
  */
 import type { Entity, EntityType } from '../facts/types.ts';
-import { cleanForm, foldKey } from './normalize.ts';
+import { cleanForm, foldKey, packCharTable } from './normalize.ts';
 import { expandForms, packForms, storableKey } from './forms.ts';
 import { kaEndings } from './inflect.ts';
 import { buildRadix } from './radix.ts';
@@ -210,6 +210,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     disambiguation,
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
+    chars: packCharTable(),
   };
 }
 

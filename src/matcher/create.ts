@@ -3,7 +3,7 @@
  * their packed strings as they are; the only per-page work is the entity table (well under
  * a millisecond for the bundled packs). Wires scan, evidence and resolve together.
  */
-import { charFlags, foldChar, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
+import { charFlags, foldChar, loadCharTable, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
 import { kaEndings, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
@@ -51,6 +51,7 @@ function foldedSlice(text: string, from: number, to: number): string {
 
 /** Makes a compiled matcher ready to scan (see the module comment). */
 export function createMatcher(compiled: CompiledMatcher): Matcher {
+  if (typeof compiled.chars === 'string') loadCharTable(compiled.chars);
   const table = new EntityTable(compiled);
   const distinctive = new Set(compiled.distinctive);
   const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({ entity, prior, cues, cueEntities, against }));

@@ -84,6 +84,54 @@ export function foldChar(c: number): number {
   return foldTable[c]!;
 }
 
+/**
+ * The code units whose entries a compiled matcher carries, as [from, to) pairs: Latin,
+ * Greek and Cyrillic, Georgian (Mkhedruli and Mtavruli), Latin Extended Additional and
+ * general punctuation. A page then classifies its characters by lookup: computing an entry
+ * takes case mappings, a Unicode normalisation and a Unicode regular expression, which cost
+ * a page about a millisecond while its code is cold. The entries are also the ones the
+ * matcher's keys were folded with, whatever the page's own Unicode tables say.
+ */
+const TABLE_RANGES: readonly number[] = [0, 0x530, 0x10a0, 0x1100, 0x1c90, 0x1cc0, 0x1e00, 0x1f00, 0x2000, 0x2070];
+/** Offset of a packed entry's code units (away from control characters, which JSON escapes). */
+const TABLE_UNIT = 0x100;
+/** Entries in TABLE_RANGES. */
+const TABLE_SIZE = TABLE_RANGES.reduce((n, v, i) => (i % 2 ? n + v - TABLE_RANGES[i - 1]! : n), 0);
+
+/** The entries of TABLE_RANGES, two code units each (flags, then fold, offset by TABLE_UNIT). */
+export function packCharTable(): string {
+  const units: number[] = [];
+  for (let r = 0; r < TABLE_RANGES.length; r += 2) {
+    for (let c = TABLE_RANGES[r]!; c < TABLE_RANGES[r + 1]!; c++) units.push(TABLE_UNIT + charFlags(c), TABLE_UNIT + foldTable[c]!);
+  }
+  let s = '';
+  for (let i = 0; i < units.length; i += 4096) s += String.fromCharCode(...units.slice(i, i + 4096));
+  return s;
+}
+
+/** Whether `loadCharTable` has filled the tables in this process. */
+let tableLoaded = false;
+
+/**
+ * Fills the tables from `packCharTable`'s output (entries already computed are kept; a
+ * malformed entry is left to be computed). False when `s` is not such a table.
+ */
+export function loadCharTable(s: string): boolean {
+  if (tableLoaded) return true;
+  if (s.length !== 2 * TABLE_SIZE) return false;
+  let k = 0;
+  for (let r = 0; r < TABLE_RANGES.length; r += 2) {
+    for (let c = TABLE_RANGES[r]!; c < TABLE_RANGES[r + 1]!; c++, k += 2) {
+      const flags = s.charCodeAt(k) - TABLE_UNIT;
+      if (flagTable[c] !== 0 || !(flags & DONE) || flags > 127) continue;
+      flagTable[c] = flags;
+      foldTable[c] = s.charCodeAt(k + 1) - TABLE_UNIT;
+    }
+  }
+  tableLoaded = true;
+  return true;
+}
+
 /** Script groups of alias expansion order (forms.ts): Latin and everything else, Cyrillic, Georgian. */
 export const GROUP_OTHER = 0;
 export const GROUP_CYRILLIC = 1;

@@ -92,6 +92,8 @@ export interface CompiledMatcher {
   world: number[];
   /** Entity numbers of people whose bare surname may be marked anywhere (`distinctiveSurname`). */
   distinctive: number[];
+  /** The character table the keys were folded with (`packCharTable`, normalize.ts); optional. */
+  chars?: string;
 }
 
 /** Form flag: the form has a sense outside the dataset or is shared, so it needs context. */
