@@ -75,12 +75,12 @@ export const FOLD: Readonly<Uint16Array> = foldTable;
 /** Flags of a UTF-16 code unit (see WORD, UPPER, SKIP, SPACE, NEWLINE). */
 export function charFlags(c: number): number {
   const f = flagTable[c]!;
-  return f === 0 ? compute(c) : f;
+  return f === 0 ? loadedEntry(c) || compute(c) : f;
 }
 
 /** Folded code unit: lowercase, Latin accents removed, ё→е, apostrophes and dashes unified, whitespace → space. */
 export function foldChar(c: number): number {
-  if (flagTable[c] === 0) compute(c);
+  if (flagTable[c] === 0) charFlags(c);
   return foldTable[c]!;
 }
 
@@ -109,27 +109,39 @@ export function packCharTable(): string {
   return s;
 }
 
-/** Whether `loadCharTable` has filled the tables in this process. */
-let tableLoaded = false;
+/** The table `loadCharTable` took, read an entry at a time as characters are first seen. */
+let loaded: string | null = null;
 
 /**
- * Fills the tables from `packCharTable`'s output (entries already computed are kept; a
- * malformed entry is left to be computed). False when `s` is not such a table.
+ * Takes `packCharTable`'s output as the source of the entries in its ranges: each is read
+ * from it when its character is first seen (a page meets a few hundred of the 1,840), and a
+ * malformed entry is computed instead. False, and nothing taken, when `s` is not such a table.
  */
 export function loadCharTable(s: string): boolean {
-  if (tableLoaded) return true;
   if (s.length !== 2 * TABLE_SIZE) return false;
+  loaded ??= s;
+  return true;
+}
+
+/** The entry of `c` from the loaded table, stored in the lookup tables; 0 when it has none. */
+function loadedEntry(c: number): number {
+  if (loaded === null) return 0;
   let k = 0;
   for (let r = 0; r < TABLE_RANGES.length; r += 2) {
-    for (let c = TABLE_RANGES[r]!; c < TABLE_RANGES[r + 1]!; c++, k += 2) {
-      const flags = s.charCodeAt(k) - TABLE_UNIT;
-      if (flagTable[c] !== 0 || !(flags & DONE) || flags > 127) continue;
+    const from = TABLE_RANGES[r]!;
+    const to = TABLE_RANGES[r + 1]!;
+    if (c < from) return 0;
+    if (c < to) {
+      k += 2 * (c - from);
+      const flags = loaded.charCodeAt(k) - TABLE_UNIT;
+      if (!(flags & DONE) || flags > 127) return 0;
       flagTable[c] = flags;
-      foldTable[c] = s.charCodeAt(k + 1) - TABLE_UNIT;
+      foldTable[c] = loaded.charCodeAt(k + 1) - TABLE_UNIT;
+      return flags;
     }
+    k += 2 * (to - from);
   }
-  tableLoaded = true;
-  return true;
+  return 0;
 }
 
 /** Script groups of alias expansion order (forms.ts): Latin and everything else, Cyrillic, Georgian. */
