@@ -9,7 +9,8 @@ import { cleanForm, foldKey, packCharTable } from './normalize.ts';
 import { expandForms, packForms, storableKey } from './forms.ts';
 import { kaEndings } from './inflect.ts';
 import { buildRadix } from './radix.ts';
-import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
+import { buildSieve } from './sieve.ts';
+import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_NEXT_SAME, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
 const DEMONYM = /^(russian|georgian|abkhaz|abkhazian|ossetian|ossete|swiss|american|european|soviet|ukrainian|armenian|azerbaijani|caucasian)s?$/;
@@ -211,6 +212,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
     chars: packCharTable(),
+    sieve: buildSieve(forms, FORM_NEXT_SAME),
   };
 }
 

@@ -7,7 +7,7 @@ import { charFlags, foldChar, loadCharTable, LOWER, SKIP, SPACE, UPPER, WORD } f
 import { kaEndings, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
-import { scanWords, type WordScan } from './scan.ts';
+import { scanSieved, scanWords, type WordScan } from './scan.ts';
 import { PageEvidence, decide } from './resolve.ts';
 import {
   FORM_AMBIGUOUS,
@@ -186,9 +186,24 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     emit: (_s, r) => found(r.cue),
   });
 
+  // The sieve, compiled on first use; null when the matcher has none (or it does not compile).
+  let sieve: { words: RegExp; irregular: RegExp } | null | undefined;
+  const sieveOf = (): typeof sieve => {
+    if (sieve !== undefined) return sieve;
+    try {
+      sieve = compiled.sieve ? { words: new RegExp(compiled.sieve.sieve, 'g'), irregular: new RegExp(compiled.sieve.irregular) } : null;
+    } catch {
+      sieve = null;
+    }
+    return sieve;
+  };
+
   const scan = (text: string): Hit[] => {
     const hits: Hit[] = [];
-    scanWords(text, nameScan(text, hits));
+    const s = sieveOf();
+    // A text with characters the sieve does not write out is read at every word start.
+    if (s && !s.irregular.test(text)) scanSieved(text, s.words, nameScan(text, hits));
+    else scanWords(text, nameScan(text, hits));
     return markContinued(text, hits);
   };
 

@@ -172,3 +172,31 @@ export function scanWords<A extends Accepted, B extends Accepted>(text: string, 
     while (i + 1 < n && FLAGS[text.charCodeAt(i + 1)]! & (WORD | SKIP)) i++;
   }
 }
+
+/**
+ * Reads `text` for one automaton like `scanWords(text, a)`, but walks it only at the places
+ * `sieve` finds (a global expression matching at every word start where a key can begin,
+ * sieve.ts), so the characters in between are read by the engine's own code. Same keys.
+ */
+export function scanSieved<A extends Accepted>(text: string, sieve: RegExp, a: WordScan<A>): void {
+  const root = a.t.root;
+  let aFrom = -1;
+  sieve.lastIndex = 0;
+  for (let m = sieve.exec(text); m !== null; m = sieve.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (!(charFlags(c) & WORD)) continue;
+    // The word break before it (invisible characters are looked through): a word start, past the last key?
+    let b = i - 1;
+    while (b >= 0 && charFlags(text.charCodeAt(b)) & SKIP) b--;
+    if (b < aFrom || (b >= 0 && charFlags(text.charCodeAt(b)) & WORD)) continue;
+    const fc = FOLD[c]!;
+    const node = fc < ROOT_SPAN ? root[fc]! || -1 : a.t.child(0, fc);
+    const r = node < 0 ? undefined : walkFrom(a.t, text, i, node, a.accept);
+    if (r) {
+      aFrom = r.end;
+      a.emit(i, r);
+      if (sieve.lastIndex < r.end) sieve.lastIndex = r.end;
+    }
+  }
+}

@@ -4,6 +4,7 @@
 import type { EntityScope, EntityType } from '../facts/types.ts';
 import type { PackedInts } from './packed.ts';
 import type { PackedRadix } from './radix.ts';
+import type { CompiledSieve } from './sieve.ts';
 
 /** The fields of an entity the page needs to label a mention (index = entity number). */
 export interface MatcherEntity {
@@ -94,6 +95,8 @@ export interface CompiledMatcher {
   distinctive: number[];
   /** The character table the keys were folded with (`packCharTable`, normalize.ts); optional. */
   chars?: string;
+  /** Where names can start, as regular expressions (sieve.ts); optional: without it every word start is walked. */
+  sieve?: CompiledSieve;
 }
 
 /** Form flag: the form has a sense outside the dataset or is shared, so it needs context. */

@@ -1,0 +1,171 @@
+/**
+ * The sieve (compile time): one regular expression that finds, in the engine's native code,
+ * every word start where a key of the names automaton can begin, so the scan walks the
+ * automaton only there instead of reading every character in JavaScript (which a page runs
+ * cold, in the interpreter).
+ *
+ * A name form with a capital first letter needs a capital in the text (case-rules.ts), so
+ * most keys can start only at a capital: one character class. The keys some form of which
+ * may start in lower case ("the Caspian", "peace agreement", Georgian names) are matched by
+ * their first four letters, a trie written as nested groups. A first letter that begins
+ * too many such keys (most Georgian letters) lets any word starting with it through.
+ *
+ * The expression's letters are plain case pairs (`[aA]`): a text with a character that folds
+ * to a letter the sieve uses but is not one of those pairs (an accented Latin letter, `ё`),
+ * or with an invisible character the scan looks through (a soft hyphen), is read the old way.
+ * The `irregular` expression finds such text. Both are exact: the scan finds the same names
+ * with or without them (a test checks it on every evaluation text and corpus page).
+ */
+import { charFlags, foldChar, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
+import { intAt } from './packed.ts';
+import { Radix } from './radix.ts';
+import type { CompiledForms } from './types.ts';
+
+/** What a compiled matcher stores: the two expressions' sources (flag `g` for the sieve, none for `irregular`). */
+export interface CompiledSieve {
+  sieve: string;
+  irregular: string;
+}
+
+/** Letters of a key (spaces not counted) the sieve matches when the key may start in lower case. */
+const PREFIX = 4;
+/** Prefixes one first letter may have before any word starting with it passes. */
+const MAX_PREFIXES = 16;
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/** Per folded code unit, the code units that fold to it (not invisible, not white space); built once. */
+let folding: Map<number, number[]> | undefined;
+function unitsFoldingTo(x: number): readonly number[] {
+  if (!folding) {
+    folding = new Map();
+    for (let c = 0; c < 0x10000; c++) {
+      if (isSurrogate(c) || charFlags(c) & (SKIP | SPACE)) continue;
+      const f = foldChar(c);
+      let list = folding.get(f);
+      if (!list) folding.set(f, (list = []));
+      list.push(c);
+    }
+  }
+  return folding.get(x) ?? [];
+}
+
+/** The code units with all of `flags` set. */
+function unitsWith(flags: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (!isSurrogate(c) && (charFlags(c) & flags) === flags) out.push(c);
+  return out;
+}
+
+/** A character class body of code units (sorted, merged into ranges). */
+function classBody(units: Iterable<number>): string {
+  const sorted = [...new Set(units)].sort((a, b) => a - b);
+  // Characters as they are, but for what a class or a line gives a meaning to.
+  const lit = (c: number): string =>
+    c < 0x30 || c === 0x5b || c === 0x5c || c === 0x5d || c === 0x5e || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029
+      ? `\\u${c.toString(16).padStart(4, '0')}`
+      : String.fromCharCode(c);
+  let out = '';
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out += j === i ? lit(sorted[i]!) : j === i + 1 ? lit(sorted[i]!) + lit(sorted[j]!) : `${lit(sorted[i]!)}-${lit(sorted[j]!)}`;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Letters of the scripts whose case pairs the sieve writes out (the rest of what folds to a letter is irregular). */
+const inPairScripts = (c: number): boolean => c < 0x80 || (c >= 0x400 && c <= 0x4ff) || (c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf);
+
+/** Latin, Greek, Cyrillic and Georgian: the scripts whose letters the sieve looks behind for. */
+const inWordScripts = (c: number): boolean => c < 0x530 || (c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf) || (c >= 0x1e00 && c <= 0x1fff);
+
+/** The code units the sieve accepts for the folded unit `x` of a prefix. */
+function prefixUnits(x: number): number[] {
+  const all = unitsFoldingTo(x);
+  // Punctuation (dashes, apostrophes) is written out in full; letters as their case pairs.
+  return charFlags(x) & WORD ? all.filter(inPairScripts) : [...all];
+}
+
+/** Every key of the automaton with the forms that share it (first form, then FORM_NEXT_SAME). */
+function keysOf(t: Radix, visit: (key: string, firstForm: number) => void): void {
+  const walk = (node: number, prefix: string): void => {
+    const key = prefix + t.edges.slice(t.lab(node), t.lab(node + 1));
+    const out = t.out(node);
+    if (out > 0) visit(key, out - 1);
+    for (let k = t.first(node); k < t.first(node + 1); k++) walk(k, key);
+  };
+  walk(0, '');
+}
+
+/** A trie node of prefixes: children by folded code unit; `end` when a prefix ends here. */
+interface PrefixNode {
+  end: boolean;
+  next: Map<number, PrefixNode>;
+}
+
+/** Builds the sieve of a names automaton and its forms' case rules; `nextSame` is the FORM_NEXT_SAME flag. */
+export function buildSieve(forms: CompiledForms, nextSame: number): CompiledSieve {
+  const t = new Radix(forms.trie);
+  /** First units of all keys; and the lower-case-capable keys' prefixes by first unit. */
+  const firsts = new Set<number>();
+  const prefixes = new Map<number, Set<string>>();
+  keysOf(t, (key, first) => {
+    firsts.add(key.charCodeAt(0));
+    for (let k = first; ; k++) {
+      const c0 = intAt(forms.capStart, k);
+      // A form with no capital at its first letter may start in lower case.
+      if (c0 === intAt(forms.capStart, k + 1) || intAt(forms.caps, c0) !== 0) {
+        let p = '';
+        for (let i = 0, letters = 0; i < key.length && letters < PREFIX; i++) {
+          p += key[i];
+          if (key[i] !== ' ') letters++;
+        }
+        let set = prefixes.get(key.charCodeAt(0));
+        if (!set) prefixes.set(key.charCodeAt(0), (set = new Set()));
+        set.add(p.trimEnd());
+        break;
+      }
+      if (!(intAt(forms.flags, k) & nextSame)) break;
+    }
+  });
+  // Word starts that pass on their first unit: a capital of any key's first letter, any case of a crowded first letter.
+  const single = new Set<number>();
+  for (const c of unitsWith(UPPER | WORD)) if (firsts.has(foldChar(c))) single.add(c);
+  const root: PrefixNode = { end: false, next: new Map() };
+  const used = new Set<number>();
+  for (const [x, set] of prefixes) {
+    if (set.size > MAX_PREFIXES) {
+      for (const c of unitsFoldingTo(x)) single.add(c);
+      continue;
+    }
+    for (const p of set) {
+      let node = root;
+      for (let i = 0; i < p.length && !node.end; i++) {
+        const u = p.charCodeAt(i);
+        if (u !== 0x20) used.add(u);
+        let child = node.next.get(u);
+        if (!child) node.next.set(u, (child = { end: false, next: new Map() }));
+        node = child;
+      }
+      // A shorter prefix already covers the longer ones.
+      node.end = true;
+      node.next.clear();
+    }
+  }
+  const space = `[${classBody(unitsWith(SPACE))}]+`;
+  const render = (node: PrefixNode): string => {
+    const alts = [...node.next].map(([u, child]) => (u === 0x20 ? space : `[${classBody(prefixUnits(u))}]`) + (child.end ? '' : render(child)));
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  };
+  // A letter before the start (of the scripts in use: a subset of the word characters) means no word start.
+  const word: number[] = [];
+  for (let c = 0; c < 0x2000; c++) if (inWordScripts(c) && charFlags(c) & WORD) word.push(c);
+  const branches = [`[${classBody(single)}]`];
+  if (root.next.size) branches.push(render(root));
+  // Irregular: what folds to a letter of the prefixes outside the case pairs, and what the scan looks through.
+  const irregular = new Set<number>(unitsWith(SKIP));
+  for (const u of used) for (const c of unitsFoldingTo(u)) if (!prefixUnits(u).includes(c)) irregular.add(c);
+  return { sieve: `(?<![${classBody(word)}])(?:${branches.join('|')})`, irregular: `[${classBody(irregular)}]` };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileMatcher, createMatcher, surfaceForms } from '../../../src/matcher/index.ts';
+import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
+import { REPO_ROOT, sharedDir } from '../../../scripts/lib/evaluate.ts';
+import { htmlToText } from '../../../scripts/lib/html-text.ts';
+
+const entities = loadBundledEntities();
+const compiled = compileMatcher(entities);
+const sieved = createMatcher(compiled);
+const plain = createMatcher({ ...compiled, sieve: undefined });
+const shared = sharedDir();
+const corpus = shared && join(shared, 'corpus', 'pages');
+
+/** The texts on which the scan with the sieve and without it give different names. */
+function differences(texts: Iterable<string>): { text: string; sieved: unknown; plain: unknown }[] {
+  const out = [];
+  for (const text of texts) {
+    const a = sieved.scan(text);
+    const b = plain.scan(text);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ text: text.slice(0, 300), sieved: a, plain: b });
+  }
+  return out;
+}
+
+/** Every `.txt` under a folder (evaluation texts). */
+function textsIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Texts made of the pack's own names in every case, with invisible characters, accents and the words around them varied (deterministic). */
+function* namesInDisguise(count: number): Generator<string> {
+  const forms = surfaceForms(entities);
+  const before = ['', ' ', 'x', '7', '«', '\u00ad', '\u200b', 'the ', 'a-', '’', '\n\n', 'Ж', 'ა', 'é'];
+  const after = ['', ' ', '.', 'ы', 'ში', '-ს', 's', '\u00ad', ' district', ' Municipality,'];
+  let seed = 11;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const disguise = (s: string): string => {
+    let out = '';
+    for (const ch of s) {
+      const r = next(40);
+      if (r === 0) out += ch.toUpperCase();
+      else if (r === 1) out += ch.toLowerCase();
+      else if (r === 2) out += ch + '\u00ad';
+      else if (r === 3 && ch === 'e') out += 'é';
+      else if (r === 4 && ch === 'е') out += 'ё';
+      else if (r === 5 && ch === ' ') out += '\u00a0 ';
+      else out += ch;
+    }
+    return out;
+  };
+  for (let i = 0; i < count; i++) {
+    const f = forms[next(forms.length)]!;
+    const g = forms[next(forms.length)]!;
+    const name = next(3) === 0 ? f.toLowerCase() : next(3) === 0 ? f.toUpperCase() : disguise(f);
+    yield before[next(before.length)]! + name + after[next(after.length)]! + ' ' + g + ' and ' + disguise(g.toLowerCase());
+  }
+}
+
+describe('the sieve', () => {
+  it('finds the same names as reading every word start, in the pack’s own names disguised', () => {
+    expect(differences(namesInDisguise(20_000))).toEqual([]);
+  });
+
+  it('finds the same names in our labelled texts', () => {
+    const texts = textsIn(join(REPO_ROOT, 'test/fixtures/eval'));
+    expect(texts.length).toBeGreaterThan(10);
+    expect(differences(texts)).toEqual([]);
+  });
+
+  it.skipIf(!shared)('finds the same names in the shared evaluation texts', () => {
+    expect(differences(textsIn(join(shared!, 'eval')))).toEqual([]);
+  });
+
+  it.skipIf(!corpus || !existsSync(corpus))(
+    'finds the same names in every block of the 80 corpus pages',
+    () => {
+      const blocks = readdirSync(corpus!).flatMap((f) =>
+        htmlToText(readFileSync(join(corpus!, f), 'utf8'))
+          .text.split('\n')
+          .filter((t) => t.trim()),
+      );
+      expect(blocks.length).toBeGreaterThan(10_000);
+      expect(differences(blocks)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('lets through capitals and lower-case starts of names only, and sends accented text the old way', () => {
+    const words = new RegExp(compiled.sieve!.sieve, 'g');
+    const irregular = new RegExp(compiled.sieve!.irregular);
+    const text = 'the talks in Geneva on Thursday were held in the usual format, and the caspian states met';
+    const found = [...text.matchAll(words)].map((m) => text.slice(m.index, m.index + 8));
+    expect(found).toEqual(['Geneva o', 'Thursday', 'the casp']);
+    expect(irregular.test(text)).toBe(false);
+    expect(irregular.test('Tbilisi café')).toBe(true);
+    expect(irregular.test('Gal\u00aduzin')).toBe(true);
+  });
+});
