@@ -184,6 +184,8 @@ export function scanSieved<A extends Accepted>(text: string, sieve: RegExp, a: W
   sieve.lastIndex = 0;
   for (let m = sieve.exec(text); m !== null; m = sieve.exec(text)) {
     const i = m.index;
+    // A match may run over the next word ("von D…" of "von der Leyen"): look again from the next character.
+    sieve.lastIndex = i + 1;
     const c = text.charCodeAt(i);
     if (!(charFlags(c) & WORD)) continue;
     // The word break before it (invisible characters are looked through): a word start, past the last key?
