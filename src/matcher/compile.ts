@@ -171,8 +171,18 @@ function compileAliases(entities: readonly Entity[]): CompiledAliases {
   return { aliases, aliasInfo, cues, disambiguation };
 }
 
+/** What `compileMatcher` leaves out. */
+export interface CompileOptions {
+  /**
+   * Build the sieve (sieve.ts; default true). Building it classifies every UTF-16 code unit,
+   * a fraction of a second cold: a content script compiling the reader's imported packs in
+   * every frame leaves it out (the scan reads every word start instead, with the same result).
+   */
+  sieve?: boolean;
+}
+
 /** Compiles entities into the serialisable matcher; see `CompiledMatcher`. */
-export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
+export function compileMatcher(entities: readonly Entity[], options: CompileOptions = {}): CompiledMatcher {
   const { aliases, aliasInfo, cues, disambiguation } = compileAliases(entities);
   const typeNames: EntityType[] = [];
   const topicNames: string[] = [];
@@ -212,7 +222,7 @@ export function compileMatcher(entities: readonly Entity[]): CompiledMatcher {
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
     chars: packCharTable(),
-    sieve: buildSieve(forms, FORM_NEXT_SAME),
+    sieve: options.sieve === false ? undefined : buildSieve(forms, FORM_NEXT_SAME),
   };
 }
 

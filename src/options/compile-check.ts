@@ -15,7 +15,7 @@ export function compileProblem(packs: readonly Pack[], disabledPacks: readonly s
   const entities = activeUserEntities(packs, disabledPacks, bundledIds);
   if (!entities.length) return null;
   try {
-    compileMatcher(entities);
+    compileMatcher(entities, { sieve: false });
     return null;
   } catch (e) {
     // Name the pack when one fails on its own.
@@ -26,7 +26,7 @@ export function compileProblem(packs: readonly Pack[], disabledPacks: readonly s
 
 function fails(entities: Pack['entities']): boolean {
   try {
-    compileMatcher(entities);
+    compileMatcher(entities, { sieve: false });
     return false;
   } catch {
     return true;

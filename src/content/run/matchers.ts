@@ -53,7 +53,7 @@ export class Matchers {
     if (!entities.length) return out;
     const t0 = performance.now();
     try {
-      out.matchers.push(createMatcher(compileMatcher(entities)));
+      out.matchers.push(createMatcher(compileMatcher(entities, { sieve: false })));
     } catch {
       /* see above */
     }

@@ -78,6 +78,11 @@ describe('the sieve', () => {
     expect(differences([text, 'in the Caucasus', 'de Facto Abkhazia'])).toEqual([]);
   });
 
+  it('is left out when asked (a content script compiling imported packs)', () => {
+    expect(compileMatcher(entities.slice(0, 30), { sieve: false }).sieve).toBeUndefined();
+    expect(compileMatcher(entities.slice(0, 30)).sieve?.sieve.length).toBeGreaterThan(100);
+  });
+
   it('finds the same names in our labelled texts', () => {
     const texts = textsIn(join(REPO_ROOT, 'test/fixtures/eval'));
     expect(texts.length).toBeGreaterThan(10);
