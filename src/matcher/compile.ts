@@ -9,8 +9,7 @@ import { cleanForm, foldKey, packCharTable } from './normalize.ts';
 import { expandForms, packForms, storableKey } from './forms.ts';
 import { kaEndings } from './inflect.ts';
 import { buildRadix } from './radix.ts';
-import { buildSieve } from './sieve.ts';
-import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_NEXT_SAME, type CompiledMatcher } from './types.ts';
+import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
 const DEMONYM = /^(russian|georgian|abkhaz|abkhazian|ossetian|ossete|swiss|american|european|soviet|ukrainian|armenian|azerbaijani|caucasian)s?$/;
@@ -171,18 +170,14 @@ function compileAliases(entities: readonly Entity[]): CompiledAliases {
   return { aliases, aliasInfo, cues, disambiguation };
 }
 
-/** What `compileMatcher` leaves out. */
-export interface CompileOptions {
-  /**
-   * Build the sieve (sieve.ts; default true). Building it classifies every UTF-16 code unit,
-   * a fraction of a second cold: a content script compiling the reader's imported packs in
-   * every frame leaves it out (the scan reads every word start instead, with the same result).
-   */
-  sieve?: boolean;
-}
-
-/** Compiles entities into the serialisable matcher; see `CompiledMatcher`. */
-export function compileMatcher(entities: readonly Entity[], options: CompileOptions = {}): CompiledMatcher {
+/**
+ * Compiles entities into the serialisable matcher (`CompiledMatcher`) without its sieve:
+ * what a content script compiling the reader's imported packs in every frame, and the
+ * options page's compile check, need (building the sieve classifies every UTF-16 code unit, a
+ * fraction of a second cold, and its code stays out of content.js). The scan then reads every
+ * word start, with the same names. `compileMatcher` (compile-matcher.ts) adds the sieve.
+ */
+export function compileMatcherWithoutSieve(entities: readonly Entity[]): CompiledMatcher {
   const { aliases, aliasInfo, cues, disambiguation } = compileAliases(entities);
   const typeNames: EntityType[] = [];
   const topicNames: string[] = [];
@@ -222,7 +217,6 @@ export function compileMatcher(entities: readonly Entity[], options: CompileOpti
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
     chars: packCharTable(),
-    sieve: options.sieve === false ? undefined : buildSieve(forms, FORM_NEXT_SAME),
   };
 }
 

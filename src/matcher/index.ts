@@ -7,7 +7,8 @@
  * m.findMentions('Galuzin’s remarks in Moscow…');
  * ```
  */
-export { compileMatcher, surfaceForms } from './compile.ts';
+export { compileMatcherWithoutSieve, surfaceForms } from './compile.ts';
+export { compileMatcher } from './compile-matcher.ts';
 export { compiledEntityIds, createMatcher } from './create.ts';
 export { compiledScripts } from './entities.ts';
 export { ALL_SCRIPTS, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN, letterScript, scriptPattern } from './normalize.ts';

@@ -4,7 +4,7 @@
  * Checked at import (nothing is stored) and whenever the options page lists the stored packs,
  * so the reader sees the failure in words instead of names that are silently never marked.
  */
-import { compileMatcher } from '../matcher/index.ts';
+import { compileMatcherWithoutSieve } from '../matcher/index.ts';
 import type { Pack } from '../facts/types.ts';
 import { errorMessage } from '../shared/result.ts';
 import { activeUserEntities } from '../shared/user-packs.ts';
@@ -15,7 +15,7 @@ export function compileProblem(packs: readonly Pack[], disabledPacks: readonly s
   const entities = activeUserEntities(packs, disabledPacks, bundledIds);
   if (!entities.length) return null;
   try {
-    compileMatcher(entities, { sieve: false });
+    compileMatcherWithoutSieve(entities);
     return null;
   } catch (e) {
     // Name the pack when one fails on its own.
@@ -26,7 +26,7 @@ export function compileProblem(packs: readonly Pack[], disabledPacks: readonly s
 
 function fails(entities: Pack['entities']): boolean {
   try {
-    compileMatcher(entities, { sieve: false });
+    compileMatcherWithoutSieve(entities);
     return false;
   } catch {
     return true;

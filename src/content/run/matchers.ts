@@ -3,7 +3,7 @@
  * text worth reading never load it) and one compiled from the reader's imported packs that
  * are switched on. Imported entities whose id a bundled entity has are left to the bundled one.
  */
-import { compileMatcher, createMatcher, type CompiledMatcher, type Matcher } from '../../matcher/index.ts';
+import { compileMatcherWithoutSieve, createMatcher, type CompiledMatcher, type Matcher } from '../../matcher/index.ts';
 import type { Pack } from '../../facts/types.ts';
 import { activeUserEntities } from '../../shared/user-packs.ts';
 import { sharedMatcher, type ReadyMatcher } from '../scan/shared-matcher.ts';
@@ -53,7 +53,7 @@ export class Matchers {
     if (!entities.length) return out;
     const t0 = performance.now();
     try {
-      out.matchers.push(createMatcher(compileMatcher(entities, { sieve: false })));
+      out.matchers.push(createMatcher(compileMatcherWithoutSieve(entities)));
     } catch {
       /* see above */
     }

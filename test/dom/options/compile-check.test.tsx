@@ -16,9 +16,9 @@ vi.mock('../../../src/matcher/index.ts', async (importOriginal) => {
   const real = await importOriginal<typeof MatcherModule>();
   return {
     ...real,
-    compileMatcher: (entities: Parameters<typeof real.compileMatcher>[0]) => {
+    compileMatcherWithoutSieve: (entities: Parameters<typeof real.compileMatcherWithoutSieve>[0]) => {
       if (entities.some((e) => e.id === 'orlanda-varnek')) throw new Error('entity "orlanda-varnek" cannot be compiled');
-      return real.compileMatcher(entities);
+      return real.compileMatcherWithoutSieve(entities);
     },
   };
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileMatcher, createMatcher, surfaceForms } from '../../../src/matcher/index.ts';
+import { compileMatcher, compileMatcherWithoutSieve, createMatcher, surfaceForms } from '../../../src/matcher/index.ts';
 import { charFlags, SPACE } from '../../../src/matcher/normalize.ts';
 import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
 import { REPO_ROOT, sharedDir } from '../../../scripts/lib/evaluate.ts';
@@ -79,7 +79,7 @@ describe('the sieve', () => {
   });
 
   it('is left out when asked (a content script compiling imported packs)', () => {
-    expect(compileMatcher(entities.slice(0, 30), { sieve: false }).sieve).toBeUndefined();
+    expect(compileMatcherWithoutSieve(entities.slice(0, 30)).sieve).toBeUndefined();
     expect(compileMatcher(entities.slice(0, 30)).sieve?.sieve.length).toBeGreaterThan(100);
   });
 
