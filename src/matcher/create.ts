@@ -207,7 +207,27 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return markContinued(text, hits);
   };
 
-  const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => scanWords(text, cueScan(found)));
+  /** A test for texts that may hold one of `cues` (a word start at one's first letters, or an invisible character); null without the sieves. */
+  const mayHold = (cues: ReadonlySet<number>): ((text: string) => boolean) | null => {
+    const cs = compiled.cueSieve;
+    const irregular = sieveOf()?.irregular;
+    if (!cs || !irregular) return null;
+    if (cues.size === 0) return () => false;
+    const parts: string[] = [];
+    for (const c of cues) {
+      const p = cs.prefixes[c];
+      if (!p?.length) return null;
+      parts.push(p.map((k) => cs.classes[k]).join(''));
+    }
+    try {
+      const re = new RegExp(`${cs.before}(?:${parts.join('|')})`);
+      return (text) => irregular.test(text) || re.test(text);
+    } catch {
+      return null;
+    }
+  };
+
+  const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => scanWords(text, cueScan(found)), mayHold);
 
   // Names and cue words in one read of the text.
   const scanBlock = (text: string, evidence: Evidence): Hit[] => {

@@ -36,6 +36,8 @@ export class PageEvidence implements Evidence {
   constructor(
     disambiguation: readonly CompiledDisambiguation[],
     private readonly findCues: (text: string, found: (cue: number) => void) => void,
+    /** A test for texts that may hold one of these cues (null: none available). */
+    private readonly mayHold: (cues: ReadonlySet<number>) => ((text: string) => boolean) | null = () => null,
   ) {
     for (const d of disambiguation) this.byEntity.set(d.entity, d);
   }
@@ -68,6 +70,25 @@ export class PageEvidence implements Evidence {
     // A lone candidate with no cue words against it, convincing on its prior alone: cue words only add to it.
     const [d] = ds;
     return !(ds.length === 1 && d && d.against.length === 0 && logit(d.prior) >= THRESHOLD);
+  }
+
+  /**
+   * A test for texts that may hold a cue word some ambiguous hit needs (its candidates' cue
+   * words, for and against). Decisions read only those cues (`score`), and a hit that does
+   * not need cues resolves the same without them, so reading only such texts decides alike.
+   */
+  cueFilter(): ((text: string) => boolean) | null {
+    const needed = new Set<number>();
+    for (const h of this.pending) {
+      if (!this.needsCues(h)) continue;
+      for (const e of h.candidates) {
+        const d = this.byEntity.get(e);
+        if (!d) continue;
+        for (const c of d.cues) needed.add(c);
+        for (const c of d.against) needed.add(c);
+      }
+    }
+    return this.mayHold(needed);
   }
 
   /** Entities present on the page: unambiguous ones plus ambiguous hits decided from them. */

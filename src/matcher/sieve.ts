@@ -19,7 +19,19 @@
 import { charFlags, foldChar, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
+import type { PackedRadix } from './radix.ts';
 import type { CompiledForms } from './types.ts';
+
+/**
+ * What a page needs to look for given cue words only (`Evidence.cueFilter`): per cue number,
+ * its first four letters as indices into `classes` (regular-expression pieces: a character
+ * class, or white space), and the look-behind that makes a match a word start.
+ */
+export interface CompiledCueSieve {
+  before: string;
+  classes: string[];
+  prefixes: number[][];
+}
 
 /** What a compiled matcher stores: the two expressions' sources (flag `g` for the sieve, none for `irregular`: an invisible character). */
 export interface CompiledSieve {
@@ -146,8 +158,7 @@ export function buildSieve(forms: CompiledForms, nextSame: number): CompiledSiev
       node.next.clear();
     }
   }
-  // White space: `\s` holds every SPACE character but U+0085 (and the invisible U+FEFF, which only lets more through).
-  const space = '[\\s\\u0085]+';
+  const space = SPACE_PIECE;
   const render = (node: PrefixNode): string => {
     // Children that end a prefix share one class; the others each get a group.
     const leaves: number[] = [];
@@ -160,10 +171,37 @@ export function buildSieve(forms: CompiledForms, nextSame: number): CompiledSiev
     if (leaves.length) alts.push(`[${classBody(leaves)}]`);
     return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
   };
-  // A letter before the start (of the scripts in use: a subset of the word characters) means no word start.
-  const word: number[] = [];
-  for (let c = 0; c < 0x1100; c++) if (inWordScripts(c) && charFlags(c) & WORD) word.push(c);
   const branches = [`[${classBody(single)}]`];
   if (root.next.size) branches.push(render(root));
-  return { sieve: `(?<![${classBody(word)}])(?:${branches.join('|')})`, irregular: `[${classBody(unitsWith(SKIP))}]` };
+  return { sieve: `${wordStart()}(?:${branches.join('|')})`, irregular: `[${classBody(unitsWith(SKIP))}]` };
+}
+
+/** White space: `\s` holds every SPACE character but U+0085 (and the invisible U+FEFF, which only lets more through). */
+const SPACE_PIECE = '[\\s\\u0085]+';
+
+/** The look-behind of a word start: no letter before (of the scripts in use: a subset of the word characters). */
+function wordStart(): string {
+  const word: number[] = [];
+  for (let c = 0; c < 0x1100; c++) if (inWordScripts(c) && charFlags(c) & WORD) word.push(c);
+  return `(?<![${classBody(word)}])`;
+}
+
+/** Builds the cue sieve of a cue automaton (its keys' values are cue numbers). */
+export function buildCueSieve(cues: PackedRadix): CompiledCueSieve {
+  const classes: string[] = [];
+  const classOf = new Map<number, number>();
+  const prefixes: number[][] = [];
+  keysOf(new Radix(cues), (key, cue) => {
+    const p: number[] = [];
+    for (let i = 0, letters = 0; i < key.length && letters < PREFIX; i++) {
+      const u = key.charCodeAt(i);
+      let k = classOf.get(u);
+      if (k === undefined) classOf.set(u, (k = classes.push(u === 0x20 ? SPACE_PIECE : `[${classBody(unitsFoldingTo(u))}]`) - 1));
+      p.push(k);
+      if (u !== 0x20) letters++;
+    }
+    prefixes[cue] = p;
+  });
+  for (let i = 0; i < prefixes.length; i++) prefixes[i] ??= [];
+  return { before: wordStart(), classes, prefixes };
 }

@@ -4,7 +4,7 @@
 import type { EntityScope, EntityType } from '../facts/types.ts';
 import type { PackedInts } from './packed.ts';
 import type { PackedRadix } from './radix.ts';
-import type { CompiledSieve } from './sieve.ts';
+import type { CompiledCueSieve, CompiledSieve } from './sieve.ts';
 
 /** The fields of an entity the page needs to label a mention (index = entity number). */
 export interface MatcherEntity {
@@ -97,6 +97,8 @@ export interface CompiledMatcher {
   chars?: string;
   /** Where names can start, as regular expressions (sieve.ts); optional: without it every word start is walked. */
   sieve?: CompiledSieve;
+  /** Where cue words can start (sieve.ts); optional: without it every kept text is read for cue words. */
+  cueSieve?: CompiledCueSieve;
 }
 
 /** Form flag: the form has a sense outside the dataset or is shared, so it needs context. */
@@ -158,6 +160,11 @@ export interface Evidence {
   addHits(hits: readonly Hit[]): void;
   /** Whether cue words could change how `hit` is resolved (false: it resolves the same without reading any). */
   needsCues(hit: Hit): boolean;
+  /**
+   * Which texts may hold a cue word that an ambiguous hit added so far needs: reading only
+   * those with `addText` decides every hit as reading them all would (null: read them all).
+   */
+  cueFilter(): ((text: string) => boolean) | null;
 }
 
 /** A hydrated matcher. */

@@ -34,6 +34,10 @@ interface MatcherSlot {
   /** Text whose cue words are not read yet (see MAX_UNREAD_CHARS), and its length. */
   unread: string[];
   unreadChars: number;
+  /** This pass's cue reading: the kept texts left to check, which of them to read, and those kept again. */
+  checking?: { texts: string[]; filter: ((text: string) => boolean) | null; kept: string[]; keptChars: number };
+  /** Its cue words were read in this pass. */
+  cuesRead?: boolean;
 }
 
 /** An ambiguous hit kept until the end of the pass, when all the evidence is in. */
@@ -74,18 +78,36 @@ export class BlockMatching {
     return this.pending.some((p) => p.slot.unreadChars > 0 && p.slot.evidence.needsCues(p.hit));
   }
 
-  /** Reads the cue words of some kept text; false when all is read. */
+  /**
+   * Reads the cue words of some kept text; false when this pass's reading is done. Only the
+   * texts that may hold a cue word an ambiguous name needs are read (`Evidence.cueFilter`,
+   * a native test); the others are kept for a later pass whose names need other cue words.
+   */
   readCues(): boolean {
-    const slot = this.slots.find((s) => s.unreadChars > 0);
+    const slot = this.slots.find((s) => !s.cuesRead && s.unreadChars > 0);
     if (!slot) return false;
+    const c = (slot.checking ??= { texts: slot.unread, filter: slot.evidence.cueFilter(), kept: [], keptChars: 0 });
+    slot.unread = [];
     let read = 0;
-    while (read < CUE_STEP_CHARS && slot.unread.length) {
-      const text = slot.unread.pop()!;
-      slot.evidence.addText(text);
-      read += text.length;
+    while (read < CUE_STEP_CHARS && c.texts.length) {
+      const text = c.texts.pop()!;
+      if (!c.filter || c.filter(text)) {
+        slot.evidence.addText(text);
+        read += text.length;
+      } else {
+        c.kept.push(text);
+        c.keptChars += text.length;
+        // The test runs in native code: a step tests many more characters than it reads.
+        read += text.length >> 3;
+      }
     }
-    slot.unreadChars = slot.unread.length ? slot.unreadChars - read : 0;
-    return this.slots.some((s) => s.unreadChars > 0);
+    if (!c.texts.length) {
+      slot.unread = c.kept;
+      slot.unreadChars = c.keptChars;
+      slot.checking = undefined;
+      slot.cuesRead = true;
+    }
+    return this.slots.some((s) => !s.cuesRead && s.unreadChars > 0);
   }
 
   /** Forgets the ambiguous hits inside `roots` (they are read again). */
@@ -143,6 +165,7 @@ export class BlockMatching {
   resolvePending(): void {
     const pending = this.pending;
     this.pending = [];
+    for (const s of this.slots) s.cuesRead = false;
     for (const p of pending) {
       if (!p.block.nodes.every((n) => n.isConnected)) continue;
       const e = p.slot.matcher.resolve(p.hit, p.slot.evidence);

@@ -119,4 +119,45 @@ describe('the sieve', () => {
     // The sieve writes white space as `[\s\u0085]`: every character the scan takes for a space.
     for (let c = 0; c < 0x10000; c++) if (charFlags(c) & SPACE) expect(/[\s\u0085]/.test(String.fromCharCode(c))).toBe(true);
   });
+
+  it.skipIf(!corpus || !existsSync(corpus))(
+    'decides every ambiguous name of the corpus pages alike when only the texts that may hold a needed cue word are read',
+    () => {
+      let all = 0;
+      let filtered = 0;
+      let decided = 0;
+      for (const f of readdirSync(corpus!)) {
+        const blocks = htmlToText(readFileSync(join(corpus!, f), 'utf8'))
+          .text.split('\n')
+          .filter((t) => t.trim());
+        const full = sieved.createEvidence();
+        const some = sieved.createEvidence();
+        const ambiguous = [];
+        for (const b of blocks) {
+          const hits = sieved.scan(b);
+          full.addHits(hits);
+          some.addHits(hits);
+          ambiguous.push(...hits.filter((h) => h.ambiguous));
+        }
+        const filter = some.cueFilter();
+        expect(filter).not.toBeNull();
+        for (const b of blocks) {
+          full.addText(b);
+          all += b.length;
+          if (filter!(b)) {
+            some.addText(b);
+            filtered += b.length;
+          }
+        }
+        const got = ambiguous.map((h) => sieved.resolve(h, some));
+        const want = ambiguous.map((h) => sieved.resolve(h, full));
+        expect({ page: f, got }).toEqual({ page: f, got: want });
+        decided += ambiguous.filter((h) => some.needsCues(h)).length;
+      }
+      // Names that needed cue words were decided, and most of the text was not read for them.
+      expect(decided).toBeGreaterThan(20);
+      expect(filtered).toBeLessThan(all / 2);
+    },
+    60_000,
+  );
 });
