@@ -105,6 +105,13 @@ function keysOf(t: Radix, visit: (key: string, firstForm: number) => void): void
   walk(0, '');
 }
 
+/** A key up to its PREFIXth letter (spaces not counted): what the sieves match of it. */
+function prefixOf(key: string): string {
+  let i = 0;
+  for (let letters = 0; i < key.length && letters < PREFIX; i++) if (key[i] !== ' ') letters++;
+  return key.slice(0, i);
+}
+
 /** A trie node of prefixes: children by folded code unit; `end` when a prefix ends here. */
 interface PrefixNode {
   end: boolean;
@@ -123,14 +130,9 @@ export function buildSieve(forms: CompiledForms, nextSame: number): CompiledSiev
       const c0 = intAt(forms.capStart, k);
       // A form with no capital at its first letter may start in lower case.
       if (c0 === intAt(forms.capStart, k + 1) || intAt(forms.caps, c0) !== 0) {
-        let p = '';
-        for (let i = 0, letters = 0; i < key.length && letters < PREFIX; i++) {
-          p += key[i];
-          if (key[i] !== ' ') letters++;
-        }
         let set = prefixes.get(key.charCodeAt(0));
         if (!set) prefixes.set(key.charCodeAt(0), (set = new Set()));
-        set.add(p.trimEnd());
+        set.add(prefixOf(key));
         break;
       }
       if (!(intAt(forms.flags, k) & nextSame)) break;
@@ -193,12 +195,12 @@ export function buildCueSieve(cues: PackedRadix): CompiledCueSieve {
   const prefixes: number[][] = [];
   keysOf(new Radix(cues), (key, cue) => {
     const p: number[] = [];
-    for (let i = 0, letters = 0; i < key.length && letters < PREFIX; i++) {
-      const u = key.charCodeAt(i);
+    const prefix = prefixOf(key);
+    for (let i = 0; i < prefix.length; i++) {
+      const u = prefix.charCodeAt(i);
       let k = classOf.get(u);
       if (k === undefined) classOf.set(u, (k = classes.push(u === 0x20 ? SPACE_PIECE : `[${classBody(unitsFoldingTo(u))}]`) - 1));
       p.push(k);
-      if (u !== 0x20) letters++;
     }
     prefixes[cue] = p;
   });

@@ -86,8 +86,12 @@ export class BlockMatching {
   readCues(): boolean {
     const slot = this.slots.find((s) => !s.cuesRead && s.unreadChars > 0);
     if (!slot) return false;
-    const c = (slot.checking ??= { texts: slot.unread, filter: slot.evidence.cueFilter(), kept: [], keptChars: 0 });
-    slot.unread = [];
+    if (!slot.checking) {
+      // The kept texts are checked in this pass's reading, and those not read are kept again.
+      slot.checking = { texts: slot.unread, filter: slot.evidence.cueFilter(), kept: [], keptChars: 0 };
+      slot.unread = [];
+    }
+    const c = slot.checking;
     let read = 0;
     while (read < CUE_STEP_CHARS && c.texts.length) {
       const text = c.texts.pop()!;
