@@ -200,22 +200,31 @@ export async function benchPage(
   const heapWith: number[] = [];
   const heapWithout: number[] = [];
   let text = { nodes: 0, chars: 0 };
-  for (let i = 0; i < opts.loads; i++) {
-    // Each browser leaves the page once measured: a page left open (its timers, carousels,
-    // players) would take the cores from the next measurement in another browser.
-    withoutMs.push((await timedLoad(control, url)).loadMs);
-    heapWithout.push(await heapKB(control));
-    await control.goto('about:blank');
-    bareMs.push((await timedLoad(plain, url)).loadMs);
-    const floor = await treeWalkerRead(plain);
-    await plain.goto('about:blank');
-    floors.push(floor.ms);
-    text = { nodes: floor.nodes, chars: floor.chars };
-    withMs.push((await timedLoad(ext.page, url)).loadMs);
-    diags.push(await waitForScan(ext.ctx, ext.page, { timeout: 60_000 }));
-    heapWith.push(await heapKB(ext.page));
-    await ext.page.goto('about:blank');
-  }
+  // Each browser leaves the page once measured: a page left open (its timers, carousels,
+  // players) would take the cores from the next measurement in another browser.
+  const runs: (() => Promise<void>)[] = [
+    async () => {
+      withoutMs.push((await timedLoad(control, url)).loadMs);
+      heapWithout.push(await heapKB(control));
+      await control.goto('about:blank');
+    },
+    async () => {
+      bareMs.push((await timedLoad(plain, url)).loadMs);
+      const floor = await treeWalkerRead(plain);
+      await plain.goto('about:blank');
+      floors.push(floor.ms);
+      text = { nodes: floor.nodes, chars: floor.chars };
+    },
+    async () => {
+      withMs.push((await timedLoad(ext.page, url)).loadMs);
+      diags.push(await waitForScan(ext.ctx, ext.page, { timeout: 60_000 }));
+      heapWith.push(await heapKB(ext.page));
+      await ext.page.goto('about:blank');
+    },
+  ];
+  // The order turns with each load: a browser measured always in the same place (say, right
+  // after another one left the page) would carry that place's cost into its figure.
+  for (let i = 0; i < opts.loads; i++) for (let k = 0; k < runs.length; k++) await runs[(i + k) % runs.length]!();
   await timedLoad(plain, url);
   const mark = await markJs(plain, opts.terms, opts.markCapMs);
   await plain.goto('about:blank');
