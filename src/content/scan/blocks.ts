@@ -4,7 +4,7 @@
  * (`Geneva <em>International</em> Discussions`) is one run of text for the matcher.
  * Offsets into a block's text map back to live DOM Ranges that may span text nodes.
  */
-import { INLINE_TAGS, skippedByMarkup } from './skip.ts';
+import { INLINE_TAGS, SKIP_ATTRIBUTES, skippedByMarkup, skippedByTag } from './skip.ts';
 
 /** The joined text of consecutive text nodes in one block. */
 export interface TextBlock {
@@ -54,6 +54,17 @@ export class BlockReader {
   /** The parent of the last text node read, and its block (text nodes share parents: one lookup each). */
   private lastParent: Node | null = null;
   private lastBlock: Node | null = null;
+  /**
+   * The elements of the root's tree that its attributes exclude (`SKIP_ATTRIBUTES`), in
+   * document order, listed once by the engine when the walk starts, and the next of them
+   * the walk will meet: an element entered is compared with it, instead of asking every
+   * element for its attributes (two calls into the DOM each, which Firefox's wrappers make
+   * dear). The list is of the tree as it was then; what a page changes later is read
+   * again by the rescan its mutation queues.
+   */
+  private skips: NodeListOf<Element> | null = null;
+  private skipAt = 0;
+  private nextSkip: Element | null = null;
   /** This walk's id, and blocks read so far. */
   private readonly id = ++readers;
   private blocks = 0;
@@ -78,6 +89,9 @@ export class BlockReader {
   /** Moves past the current node's subtree; false at the end of the root. */
   private skipSubtree(): boolean {
     const w = this.walker;
+    // Listed elements inside the subtree are never met: the next one is past it.
+    const el = w.currentNode;
+    while (this.nextSkip && el.contains(this.nextSkip)) this.nextSkip = this.skips![++this.skipAt] ?? null;
     for (;;) {
       if (w.nextSibling()) return true;
       if (!w.parentNode() || w.currentNode === this.root) return false;
@@ -95,6 +109,8 @@ export class BlockReader {
       this.started = true;
       const rootEl = this.root.nodeType === Node.ELEMENT_NODE ? (this.root as Element) : null;
       if (rootEl && skippedByMarkup(rootEl)) return null;
+      this.skips = (this.root as ParentNode).querySelectorAll(SKIP_ATTRIBUTES);
+      this.nextSkip = this.skips[0] ?? null;
     }
     let node = w.nextNode();
     while (node) {
@@ -103,7 +119,7 @@ export class BlockReader {
       const name = el.localName as string | undefined;
       if (name === undefined) return node as Text;
       if (!INLINE_TAGS.has(name)) this.boundary = true;
-      if (this.visit(el, name) || skippedByMarkup(el, name, true)) {
+      if (this.visit(el, name) || el === this.nextSkip || skippedByTag(name)) {
         this.boundary = true;
         node = this.skipSubtree() ? w.currentNode : null;
         continue;
@@ -111,6 +127,17 @@ export class BlockReader {
       node = w.nextNode();
     }
     return null;
+  }
+
+  /**
+   * Drops listed elements the walk can no longer meet: between two calls the page may have
+   * moved or removed one (one engine call per block; the mutation's rescan reads the rest).
+   */
+  private resyncSkips(): void {
+    const at = this.walker.currentNode;
+    while (this.nextSkip && (!this.nextSkip.isConnected || at.compareDocumentPosition(this.nextSkip) & Node.DOCUMENT_POSITION_PRECEDING)) {
+      this.nextSkip = this.skips![++this.skipAt] ?? null;
+    }
   }
 
   /** The block a text node belongs to. */
@@ -131,6 +158,7 @@ export class BlockReader {
    */
   next(): TextBlock | null {
     const from = this.textNodes;
+    this.resyncSkips();
     for (;;) {
       const block = this.read();
       if (!block || this.textNodes - from >= MAX_BLANK_NODES || NOT_BLANK.test(block.text)) return block;

@@ -83,8 +83,19 @@ function isHidden(el: Element): boolean {
   return getComputedStyle(el).display !== 'contents';
 }
 
-/** The attribute rules of `skippedByMarkup`, as one selector (one call per element that has attributes). */
-const SKIP_ATTRIBUTES = '[hidden],[aria-hidden="true"],[role="textbox"],[contenteditable]:not([contenteditable="false"])';
+/**
+ * The attribute rules of `skippedByMarkup`, as one selector: asked of one element, or of a
+ * whole tree at once (`BlockReader` lists a root's matching elements before it walks).
+ */
+export const SKIP_ATTRIBUTES = '[hidden],[aria-hidden="true"],[role="textbox"],[contenteditable]:not([contenteditable="false"])';
+
+/**
+ * The tag rules of `skippedByMarkup` for an element whose parent was read by the same walk
+ * (so it is inside an `<svg>` only if it is one).
+ */
+export function skippedByTag(localName: string): boolean {
+  return SKIP_TAGS.has(localName) || localName === 'svg';
+}
 
 /**
  * The markup rules (tag, namespace, attributes, the `hidden` attribute): cheap, read for

@@ -62,6 +62,41 @@ describe('BlockReader', () => {
     expect(got.filter(Boolean)).toEqual(['Two']);
   });
 
+  it('skips by attribute after nested and skipped matches: hidden inside hidden, aria-hidden SVG, inside a subtree the caller skips', () => {
+    document.body.innerHTML = `
+      <div hidden><p aria-hidden="true">Moscow</p><p>Moscow</p></div>
+      <p>One Tbilisi</p>
+      <svg aria-hidden="true"><g hidden><text>Moscow</text></g></svg>
+      <pre><span hidden>Moscow</span></pre>
+      <article><div aria-hidden="true">Moscow</div><p>Read before</p></article>
+      <p>Two Gori</p>
+      <div role="textbox"><div contenteditable="true">Moscow</div></div>
+      <p>Three <span aria-hidden="true">Moscow</span>Batumi</p>
+      <div aria-hidden="true">Moscow</div>`;
+    const article = document.querySelector('article')!;
+    const reader = new BlockReader(document.body, (el) => el === article);
+    const got: string[] = [];
+    for (let b = reader.next(); b; b = reader.next()) got.push(b.text.replace(/\s+/g, ' ').trim());
+    expect(got.filter(Boolean)).toEqual(['One Tbilisi', 'Two Gori', 'Three', 'Batumi']);
+  });
+
+  it('keeps skipping by attribute when the page moves or removes elements between two steps', () => {
+    document.body.innerHTML = `
+      <p>One Tbilisi</p>
+      <div id="gone" aria-hidden="true">Moscow</div>
+      <div id="moved" hidden>Moscow</div>
+      <p>Two Gori</p>
+      <div aria-hidden="true">Moscow</div>
+      <p>Three Batumi</p>`;
+    const reader = new BlockReader(document.body);
+    const got: string[] = [reader.next()!.text.trim()];
+    // Between two steps: the next listed element is removed, the one after moved before where the walk is.
+    document.getElementById('gone')!.remove();
+    document.body.prepend(document.getElementById('moved')!);
+    for (let b = reader.next(); b; b = reader.next()) got.push(b.text.replace(/\s+/g, ' ').trim());
+    expect(got.filter(Boolean)).toEqual(['One Tbilisi', 'Two Gori', 'Three Batumi']);
+  });
+
   it('counts the text nodes and characters it reads', () => {
     document.body.innerHTML = '<p>ab<b>cd</b></p><p>ef</p>';
     const reader = new BlockReader(document.body);
