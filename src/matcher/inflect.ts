@@ -99,7 +99,7 @@ export const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს'
 /** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
 export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
 /** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
-const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
+export const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
 
 /** Stem classes of `georgianStems`: the form as it is, or a stem taking the consonant or the vowel endings. */
 export const KA_WHOLE = 0;

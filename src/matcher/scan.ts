@@ -196,9 +196,11 @@ export function scanSieved<A extends Accepted>(text: string, sieve: RegExp, a: W
     const node = fc < ROOT_SPAN ? root[fc]! || -1 : a.t.child(0, fc);
     const r = node < 0 ? undefined : walkFrom(a.t, text, i, node, a.accept);
     if (r) {
+      // Where the key ended, as scanWords has it: `emit` may move the mention's end (an
+      // ending after a hyphen), and a name may start inside what it took.
       aFrom = r.end;
       a.emit(i, r);
-      if (sieve.lastIndex < r.end) sieve.lastIndex = r.end;
+      if (sieve.lastIndex < aFrom) sieve.lastIndex = aFrom;
     }
   }
 }

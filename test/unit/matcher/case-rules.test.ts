@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeSuffixEnd, titleBefore } from '../../../src/matcher/case-rules.ts';
+import { georgianSuffixEnd, placeSuffixEnd, titleBefore } from '../../../src/matcher/case-rules.ts';
 
 /** The rules as regular expressions (what the string compares replace), to check against. */
 const TITLE_RE =
@@ -99,5 +99,17 @@ describe('case rules', () => {
     expect(titleBefore('ბატონი კობახიძე', 7)).toBe(true);
     expect(titleBefore('the summer Kobakhidze', 11)).toBe(false);
     expect(titleBefore('Mr Kobakhidze', 2)).toBe(false);
+  });
+
+  it('takes a Georgian case ending after a hyphen, and not a Georgian word', () => {
+    expect(georgianSuffixEnd('ТАСС-თან ინტერვიუში', 4)).toBe(8);
+    expect(georgianSuffixEnd('NATO-ს', 4)).toBe(6);
+    expect(georgianSuffixEnd('ეუთო-ში.', 4)).toBe(7);
+    expect(georgianSuffixEnd('აშშ-ისთვის', 3)).toBe(10);
+    // Moscow–Sukhumi: the second name is no ending of the first.
+    expect(georgianSuffixEnd('მოსკოვი-სოხუმის რეისები', 7)).toBe(7);
+    // An ending must end the word.
+    expect(georgianSuffixEnd('NATO-სxyz', 4)).toBe(4);
+    expect(georgianSuffixEnd('NATO ს', 4)).toBe(4);
   });
 });

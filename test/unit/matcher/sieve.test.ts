@@ -76,6 +76,10 @@ describe('the sieve', () => {
     const text = 'Aussichten auf einen Wahlsieg von Donald Trump';
     expect(sieved.scan(text).map((h) => text.slice(h.start, h.end))).toEqual(['Donald Trump']);
     expect(differences([text, 'in the Caucasus', 'de Facto Abkhazia'])).toEqual([]);
+    // "Moscow–Sukhumi flights": two names joined by a hyphen, each marked.
+    const ka = 'მოსკოვი-სოხუმის რეისებისგანში';
+    expect(sieved.scan(ka).map((h) => ka.slice(h.start, h.end))).toEqual(['მოსკოვი', 'სოხუმის']);
+    expect(differences([ka])).toEqual([]);
   });
 
   it('is left out when asked (a content script compiling imported packs)', () => {
