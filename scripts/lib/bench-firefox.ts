@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { firefoxPath, firefoxScanWaiter, launchFirefox, type Diagnostics, type FirefoxBrowser } from '../../test/e2e/harness/index.ts';
-import { FLOOR_READ_JS, LOAD_MS_JS, median } from './bench-pages.ts';
+import { FLOOR_READ_JS, inTurns, LOAD_MS_JS, median } from './bench-pages.ts';
 
 /** One page's figures in Firefox (medians of the loads). */
 export interface FirefoxPageResult {
@@ -81,8 +81,7 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
             await leave(ff);
           },
         ];
-        // Which browser goes first turns with each load (bench-pages.ts: the same reason).
-        for (let k = 0; k < opts.loads; k++) for (let j = 0; j < runs.length; j++) await runs[(k + j) % runs.length]!();
+        await inTurns(opts.loads, runs);
         const busyMs = r1(median(diags.map((d) => d.busyMs)));
         const floorMs = Math.round(median(floors) * 100) / 100;
         const loadWithMs = r1(median(withMs));

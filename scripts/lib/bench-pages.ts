@@ -181,6 +181,15 @@ export { median };
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
 /**
+ * Runs each of `runs` (one browser's load of a page) `loads` times, the order turning with
+ * each load: a browser measured always in the same place (say, right after another one left
+ * the page) would carry that place's cost into its figure.
+ */
+export async function inTurns(loads: number, runs: readonly (() => Promise<void>)[]): Promise<void> {
+  for (let i = 0; i < loads; i++) for (let k = 0; k < runs.length; k++) await runs[(i + k) % runs.length]!();
+}
+
+/**
  * Measures one page: `loads` loads with the extension, in the control browser (the same
  * launch, a blank extension) and in a browser without extensions, interleaved; then mark.js.
  */
@@ -222,9 +231,7 @@ export async function benchPage(
       await ext.page.goto('about:blank');
     },
   ];
-  // The order turns with each load: a browser measured always in the same place (say, right
-  // after another one left the page) would carry that place's cost into its figure.
-  for (let i = 0; i < opts.loads; i++) for (let k = 0; k < runs.length; k++) await runs[(i + k) % runs.length]!();
+  await inTurns(opts.loads, runs);
   await timedLoad(plain, url);
   const mark = await markJs(plain, opts.terms, opts.markCapMs);
   await plain.goto('about:blank');

@@ -91,7 +91,7 @@ export class BlockReader {
     const w = this.walker;
     // Listed elements inside the subtree are never met: the next one is past it.
     const el = w.currentNode;
-    while (this.nextSkip && el.contains(this.nextSkip)) this.nextSkip = this.skips![++this.skipAt] ?? null;
+    while (this.nextSkip && el.contains(this.nextSkip)) this.passSkip();
     for (;;) {
       if (w.nextSibling()) return true;
       if (!w.parentNode() || w.currentNode === this.root) return false;
@@ -135,9 +135,12 @@ export class BlockReader {
    */
   private resyncSkips(): void {
     const at = this.walker.currentNode;
-    while (this.nextSkip && (!this.nextSkip.isConnected || at.compareDocumentPosition(this.nextSkip) & Node.DOCUMENT_POSITION_PRECEDING)) {
-      this.nextSkip = this.skips![++this.skipAt] ?? null;
-    }
+    while (this.nextSkip && (!this.nextSkip.isConnected || at.compareDocumentPosition(this.nextSkip) & Node.DOCUMENT_POSITION_PRECEDING)) this.passSkip();
+  }
+
+  /** The next listed element becomes the one the walk waits for. */
+  private passSkip(): void {
+    this.nextSkip = this.skips![++this.skipAt] ?? null;
   }
 
   /** The block a text node belongs to. */

@@ -98,17 +98,14 @@ export function skippedByTag(localName: string): boolean {
 }
 
 /**
- * The markup rules (tag, namespace, attributes, the `hidden` attribute): cheap, read for
- * every element the scan enters. Whether text is rendered (CSS) is asked only where a name
- * was found (`isRendered`): asking it of every element would compute styles page-wide.
- *
- * `entered`: the element's parent was read by the same walk, so it is not inside an
- * `<svg>` and the namespace need not be asked (SVG content only renders inside one).
+ * The markup rules (tag, namespace, attributes, the `hidden` attribute) for an element met
+ * on its own: a walk's root, or the ancestors of a changed node. A walk asks the elements it
+ * enters by `skippedByTag` and its list of `SKIP_ATTRIBUTES` matches instead. Whether text
+ * is rendered (CSS) is asked only where a name was found (`isRendered`): asking it of every
+ * element would compute styles page-wide.
  */
-export function skippedByMarkup(el: Element, localName = el.localName, entered = false): boolean {
-  if (SKIP_TAGS.has(localName)) return true;
-  if (entered ? localName === 'svg' : el.namespaceURI === SVG_NS) return true;
-  // Most elements the scan enters have no attributes at all.
+export function skippedByMarkup(el: Element): boolean {
+  if (SKIP_TAGS.has(el.localName) || el.namespaceURI === SVG_NS) return true;
   return el.hasAttributes() && el.matches(SKIP_ATTRIBUTES);
 }
 
