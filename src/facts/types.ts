@@ -11,7 +11,11 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /**
  * What a source is, so a reader can weigh it. `state-media` is a publisher under state
  * control (its editors appointed by, or it run as an agency of, a government: TASS, RIA
- * Novosti, RT, Sputnik, Rossiyskaya Gazeta, Channel One, Armenpress, Anadolu, VOA).
+ * Novosti, RT, Sputnik, Rossiyskaya Gazeta, Channel One, Armenpress, Anadolu, VOA,
+ * Agenda.ge). A public broadcaster whose board a statute puts between it and the
+ * government (BBC, Deutsche Welle, Georgian Public Broadcaster), or a state-funded one with
+ * a legal firewall that is not a government agency (RFE/RL and its services), is a
+ * `broadcaster`. One publisher has one kind throughout the packs.
  */
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

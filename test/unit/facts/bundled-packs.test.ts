@@ -31,6 +31,13 @@ describe('bundled knowledge packs', () => {
     expect(noKey).toEqual([]);
   });
 
+  it('gives one publisher one source kind throughout (a reader weighs it the same on every card)', () => {
+    const kinds = new Map<string, Set<string>>();
+    for (const e of entities) for (const s of e.sources) (kinds.get(s.publisher) ?? kinds.set(s.publisher, new Set()).get(s.publisher)!).add(s.kind);
+    const mixed = [...kinds].filter(([, k]) => k.size > 1).map(([p, k]) => `${p}: ${[...k].sort().join(', ')}`);
+    expect(mixed).toEqual([]);
+  });
+
   it('gives every entity a scope, and every person a gender', () => {
     expect(entities.filter((e) => e.scope === undefined).map((e) => e.id)).toEqual([]);
     expect(entities.filter((e) => e.type === 'person' && e.gender === undefined).map((e) => e.id)).toEqual([]);
