@@ -125,8 +125,13 @@ export function georgianStems(alias: string): [string, number][] {
   if (!/[\u10d0-\u10ff]$/.test(last)) return [[alias, KA_WHOLE]];
   let stem: string;
   let kind: number;
-  // A three-letter noun declines only inside a longer name ("აგვისტოს ომი"): alone it is too short to tell.
-  if (last.endsWith('ი') && (last.length >= 4 || (words.length > 1 && last.length >= 3))) {
+  // An -ი after a vowel belongs to the stem (foreign names: "რაშა თუდეი", "შანხაი"): it stays
+  // in every case ("თუდეის", "თუდეიმ", "თუდეიში"), as a vowel stem's endings follow it.
+  if (/[აეოუ]ი$/.test(last) && last.length >= 3) {
+    stem = last;
+    kind = KA_VOWEL;
+  } else if (last.endsWith('ი') && (last.length >= 4 || (words.length > 1 && last.length >= 3))) {
+    // A three-letter noun declines only inside a longer name ("აგვისტოს ომი"): alone it is too short to tell.
     stem = last.slice(0, -1);
     kind = KA_CONSONANT;
   } else if (/[აეოუ]$/.test(last) && last.length >= 3) {

@@ -99,6 +99,10 @@ describe('Georgian stems', () => {
     expect(georgianStems('თბილისი')).toEqual([['თბილის', KA_CONSONANT]]);
     expect(georgianStems('ნატო')).toEqual([['ნატო', KA_VOWEL]]);
     expect(georgianStems('ბი')).toEqual([['ბი', KA_WHOLE]]);
+    // An -ი after a vowel is the stem's own: "თუდეიმ", never "თუდემა".
+    expect(georgianStems('რაშა თუდეი')).toEqual([['რაშა თუდეი', KA_VOWEL]]);
+    expect(georgianForms('რაშა თუდეი')).toEqual(expect.arrayContaining(['რაშა თუდეის', 'რაშა თუდეიმ', 'რაშა თუდეიში']));
+    expect(georgianForms('რაშა თუდეი')).not.toContain('რაშა თუდემა');
     expect(hitsOf(m, 'თბილისიდან')).toEqual(['თბილისიდან=tbilisi']);
     // Not an ending of the stem, or a word that goes on past one.
     expect(hitsOf(m, 'თბილისურ')).toEqual([]);
