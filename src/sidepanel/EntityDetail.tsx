@@ -14,6 +14,7 @@ import { TimelineList } from '../ui/TimelineList.tsx';
 import { SourceLink } from '../ui/SourceLink.tsx';
 import { sourceKindLabel } from '../ui/source-kind.ts';
 import { groupedFacts, localEvent, localNote, localSummary } from '../facts/names.ts';
+import { inDateOrder } from './merge-timeline.ts';
 
 /** `lang` for a text written in `textLang` shown in a `ui` page: set only when they differ. */
 const langAttr = (textLang: string, ui: string): string | undefined => (textLang === ui.slice(0, 2) ? undefined : textLang);
@@ -114,7 +115,7 @@ export function EntityDetail({ entity, lang, lookup, onOpen, mentions, onReveal 
           <TimelineList
             label={t('timelineHeading')}
             lang={lang}
-            rows={entity.timeline.map((ev, i) => {
+            rows={inDateOrder(entity.timeline).map((ev, i) => {
               const tx = localEvent(ev, lang);
               return { key: String(i), date: ev.date, text: tx.text, textLang: langAttr(tx.lang, lang), source: sources.get(ev.source) };
             })}

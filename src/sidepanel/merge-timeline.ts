@@ -11,17 +11,20 @@ export interface MergedEvent extends TimelineEvent {
   sourceRecord: Source | undefined;
 }
 
+/** Events in date order (a stable sort: events of one date keep their order). */
+export function inDateOrder<T extends { date: string }>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) => {
+    const ka = dateSortKey(a.date);
+    const kb = dateSortKey(b.date);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
 export function mergeTimelines(entities: Entity[]): MergedEvent[] {
-  const out: { ev: MergedEvent; order: number }[] = [];
-  let order = 0;
+  const out: MergedEvent[] = [];
   for (const e of entities) {
     const sources = new Map(e.sources.map((s) => [s.id, s]));
-    for (const ev of e.timeline ?? []) out.push({ ev: { ...ev, entity: e, sourceRecord: sources.get(ev.source) }, order: order++ });
+    for (const ev of e.timeline ?? []) out.push({ ...ev, entity: e, sourceRecord: sources.get(ev.source) });
   }
-  out.sort((a, b) => {
-    const ka = dateSortKey(a.ev.date);
-    const kb = dateSortKey(b.ev.date);
-    return ka < kb ? -1 : ka > kb ? 1 : a.order - b.order;
-  });
-  return out.map((x) => x.ev);
+  return inDateOrder(out);
 }
