@@ -36,6 +36,9 @@ describe('bundled knowledge packs', () => {
     for (const e of entities) for (const s of e.sources) (kinds.get(s.publisher) ?? kinds.set(s.publisher, new Set()).get(s.publisher)!).add(s.kind);
     const mixed = [...kinds].filter(([, k]) => k.size > 1).map(([p, k]) => `${p}: ${[...k].sort().join(', ')}`);
     expect(mixed).toEqual([]);
+    // A wire story cited at an outlet that runs it ("France 24 (AFP)") is the agency's work.
+    const wire = [...kinds].filter(([p, k]) => /\((Associated Press|AFP|Reuters|dpa)\)$/.test(p) && !k.has('news-agency')).map(([p]) => p);
+    expect(wire).toEqual([]);
   });
 
   it('gives every entity a scope, and every person a gender', () => {
