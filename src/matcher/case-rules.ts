@@ -4,7 +4,7 @@
  */
 import { charFlags, LOWER, UPPER, WORD } from './normalize.ts';
 import { ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_FULL, FORM_SURNAME } from './types.ts';
-import { KA_AFTER_CONSONANT, KA_AFTER_HYPHEN, KA_AFTER_VOWEL } from './inflect.ts';
+import { KA_HYPHEN_ENDING_MAX, KA_HYPHEN_ENDINGS } from './inflect.ts';
 
 /** Short English words that look like acronyms in an ALL-CAPS headline ("TELL US"). */
 export const CAPS_WORDS = new Set([
@@ -83,11 +83,6 @@ export function isAcronym(form: string): boolean {
   return upper >= 2;
 }
 
-/** Every Georgian case or postposition ending a name may take after a hyphen. */
-const HYPHEN_ENDINGS = new Set([...KA_AFTER_HYPHEN, ...KA_AFTER_CONSONANT, ...KA_AFTER_VOWEL].filter((e) => e !== ''));
-/** The longest of them, in letters. */
-const MAX_HYPHEN_ENDING = Math.max(...[...HYPHEN_ENDINGS].map((e) => e.length));
-
 /**
  * Georgian text writes case endings after a hyphen on names in another script or on
  * acronyms ("ТАСС-თან", "NATO-ს", "ეუთო-ში"): the ending belongs to the mention. Returns the
@@ -99,14 +94,14 @@ export function georgianSuffixEnd(text: string, end: number): number {
   const h = text.charCodeAt(end);
   if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) return end;
   let k = end + 1;
-  while (k < text.length && k - end <= MAX_HYPHEN_ENDING + 1) {
+  while (k < text.length && k - end <= KA_HYPHEN_ENDING_MAX + 1) {
     const c = text.charCodeAt(k);
     if (c < 0x10d0 || c > 0x10ff) break;
     k++;
   }
   // The ending must end the word.
   if (charFlags(text.charCodeAt(k)) & WORD) return end;
-  return HYPHEN_ENDINGS.has(text.slice(end + 1, k)) ? k : end;
+  return KA_HYPHEN_ENDINGS.has(text.slice(end + 1, k)) ? k : end;
 }
 
 /** The form flags an alias gives its forms: ambiguous, and whether it is a bare surname or a full name. */

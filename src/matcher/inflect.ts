@@ -99,7 +99,11 @@ export const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს'
 /** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
 export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
 /** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
-export const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
+const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
+/** Every case or postposition ending a name may take after a hyphen (the scan's `georgianSuffixEnd`). */
+export const KA_HYPHEN_ENDINGS: ReadonlySet<string> = new Set([...KA_AFTER_HYPHEN, ...KA_AFTER_CONSONANT, ...KA_AFTER_VOWEL].filter((e) => e !== ''));
+/** The longest of them, in letters. */
+export const KA_HYPHEN_ENDING_MAX = Math.max(...[...KA_HYPHEN_ENDINGS].map((e) => e.length));
 
 /** Stem classes of `georgianStems`: the form as it is, or a stem taking the consonant or the vowel endings. */
 export const KA_WHOLE = 0;
