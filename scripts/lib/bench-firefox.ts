@@ -26,6 +26,8 @@ export interface FirefoxPageResult {
   loadDeltaPct: number;
   mentions: number;
   verdict: Diagnostics['verdict'];
+  /** The probe found no region name in the page's text: not walked. */
+  skipped: boolean;
   read: boolean;
   busyBy: Record<string, number>;
   error?: string;
@@ -101,6 +103,7 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
           loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
           mentions: last.mentions,
           verdict: last.verdict,
+          skipped: last.skipped,
           read: last.read,
           busyBy: Object.fromEntries(keys.map((key) => [key, r1(median(diags.map((d) => d.busyBy[key] ?? 0)))])),
         });

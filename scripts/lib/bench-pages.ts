@@ -157,6 +157,8 @@ export interface PageResult {
   entities: number;
   /** What the page is to the pack (diagnostics `verdict`): 'none' when it names nothing the pack has. */
   verdict: Diagnostics['verdict'];
+  /** Whether the probe found no region name in the page's text, so it was not walked (diagnostics `skipped`). */
+  skipped: boolean;
   /** Median busy time by what the slices did (diagnostics `busyBy`), ms. */
   busyBy: Record<string, number>;
   /** Median time from navigation start to the first mark painted (0: nothing marked). */
@@ -260,6 +262,7 @@ export async function benchPage(
     mentions: last.mentions,
     entities: last.entities.length,
     verdict: last.verdict,
+    skipped: last.skipped,
     busyBy: Object.fromEntries([...new Set(diags.flatMap((d) => Object.keys(d.busyBy)))].map((k) => [k, r1(median(diags.map((d) => d.busyBy[k] ?? 0)))])),
     firstMarkMs: r1(median(diags.map((d) => d.firstMarkMs))),
     setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,

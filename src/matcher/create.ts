@@ -7,7 +7,8 @@ import { charFlags, foldChar, loadCharTable, LOWER, SKIP, SPACE, UPPER, WORD } f
 import { kaEndings, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
-import { scanSieved, scanWords, type WordScan } from './scan.ts';
+import { anyKeyAt, scanSieved, scanWords, type WordScan } from './scan.ts';
+import { sieveAnywhere } from './sieve.ts';
 import { PageEvidence, decide } from './resolve.ts';
 import {
   FORM_AMBIGUOUS,
@@ -207,6 +208,30 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return markContinued(text, hits);
   };
 
+  // `mayName`'s expressions, made on first use: the sieve without its look-behind, and the invisible characters.
+  let anywhere: { keys: RegExp; invisible: RegExp } | null | undefined;
+
+  const mayName = (text: string, wanted: (entity: number) => boolean): boolean => {
+    if (anywhere === undefined) {
+      const keys = compiled.sieve ? sieveAnywhere(compiled.sieve.sieve) : null;
+      try {
+        anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g') } : null;
+      } catch {
+        anywhere = null;
+      }
+    }
+    if (!anywhere) return true;
+    // The scan looks through invisible characters inside a name: here they are left out.
+    const plain = text.replace(anywhere.invisible, '');
+    return anyKeyAt(plain, anywhere.keys, trie, (first, start, end) => {
+      for (let k = first; ; k++) {
+        // Only the capitals are asked of a form: not its ending, its context, or the word breaks around it.
+        if (capsMatch(plain, start, end, k)) for (const e of formEntities(k)) if (wanted(e)) return true;
+        if (!(intAt(F.flags, k) & FORM_NEXT_SAME)) return false;
+      }
+    });
+  };
+
   /** A test for texts that may hold one of `cues` (a word start at one's first letters, or an invisible character); null without the sieves. */
   const mayHold = (cues: ReadonlySet<number>): ((text: string) => boolean) | null => {
     const cs = compiled.cueSieve;
@@ -278,5 +303,6 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     createEvidence,
     resolve,
     findMentions,
+    mayName,
   };
 }

@@ -204,3 +204,29 @@ export function scanSieved<A extends Accepted>(text: string, sieve: RegExp, a: W
     }
   }
 }
+
+/**
+ * Whether `take` accepts a key of `t` that starts at a place `sieve` finds (a global
+ * expression) and ends anywhere: no word break is asked before or after it, so a text whose
+ * word breaks were lost (blocks run together) is read as leniently as it needs. Stops at the first.
+ */
+export function anyKeyAt(text: string, sieve: RegExp, t: Radix, take: (value: number, start: number, end: number) => boolean): boolean {
+  let found = false;
+  const accept = (value: number, start: number, end: number): undefined => {
+    if (!found && take(value, start, end)) found = true;
+    return undefined;
+  };
+  sieve.lastIndex = 0;
+  for (let m = sieve.exec(text); m !== null; m = sieve.exec(text)) {
+    const i = m.index;
+    sieve.lastIndex = i + 1;
+    const c = text.charCodeAt(i);
+    // (charFlags fills FOLD[c] on first use.)
+    if (!(charFlags(c) & WORD)) continue;
+    const fc = FOLD[c]!;
+    const node = fc < ROOT_SPAN ? t.root[fc]! || -1 : t.child(0, fc);
+    if (node >= 0) walkFrom(t, text, i, node, accept);
+    if (found) return true;
+  }
+  return false;
+}

@@ -178,6 +178,17 @@ export function buildSieve(forms: CompiledForms, nextSame: number): CompiledSiev
   return { sieve: `${wordStart()}(?:${branches.join('|')})`, irregular: `[${classBody(unitsWith(SKIP))}]` };
 }
 
+/**
+ * The names sieve without its word-start look-behind: a key may start anywhere, so it finds
+ * every place the sieve does and more (null: `sieve` is not of `buildSieve`'s form). For text
+ * whose word breaks may be lost: a whole page's text, its blocks run together.
+ */
+export function sieveAnywhere(sieve: string): string | null {
+  if (!sieve.startsWith('(?<![')) return null;
+  const at = sieve.indexOf('])(?:');
+  return at < 0 ? null : sieve.slice(at + 2);
+}
+
 /** White space: `\s` holds every SPACE character but U+0085 (and the invisible U+FEFF, which only lets more through). */
 const SPACE_PIECE = '[\\s\\u0085]+';
 

@@ -186,6 +186,14 @@ export interface Matcher {
   createEvidence(): Evidence;
   /** Decide one hit in the light of the evidence: entity index, or -1 when not convinced. */
   resolve(hit: Hit, evidence: Evidence): number;
+  /**
+   * Whether `text` may name an entity that `wanted` takes (by entity index): true whenever
+   * `scan` would find one in any part of it, and on texts run together from blocks (a
+   * page's `textContent`), where words lose the breaks between them. Lenient, so it may
+   * say true where `scan` finds nothing; never false where it finds something. True
+   * without a sieve (imported packs), which it needs.
+   */
+  mayName(text: string, wanted: (entity: number) => boolean): boolean;
   /** Convenience for whole texts (CLI, eval): scan + evidence + resolve. */
   findMentions(text: string, opts?: { title?: string; markWorldEverywhere?: boolean }): Mention[];
 }

@@ -40,6 +40,8 @@ export interface Diagnostics {
    * names (which are then not marked), or nothing the pack has.
    */
   verdict: 'region' | 'world-only' | 'none';
+  /** The last full pass was skipped: the page's text names nothing of the region (src/content/scan/probe.ts), so it was not walked. */
+  skipped: boolean;
   /** Whether Backstory is active on this page (global switch and site switch). */
   active: boolean;
   /** Highlight names registered in CSS.highlights, with their range counts. */

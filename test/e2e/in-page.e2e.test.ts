@@ -210,6 +210,26 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
     await page.close();
   });
 
+  it('probe: a page whose text names nothing of the region is not walked, until an update names it', async () => {
+    const { page, d } = await open('probe', 'world-only.html');
+    // Script text names the region; the page's own text only world-level things.
+    expect(d).toMatchObject({ skipped: true, verdict: 'none', mentions: 0, textNodes: 0, read: true });
+    expect(d.busyBy['probe']).toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { addUpdate(t: string): void }).addUpdate('Galuzin arrived in Tbilisi.'));
+    const after = await waitForDiagnostics(ctx, page, (x) => x.status === 'done' && !x.skipped, { what: 'the whole page walked' });
+    // Walked whole: the world-level names before the update are marked beside the region's.
+    expect([...after.entities].sort()).toEqual(['mikhail-galuzin', 'moscow', 'nato', 'tbilisi', 'united-states']);
+    expect(after.verdict).toBe('region');
+    await page.close();
+  });
+
+  it('probe: reads the shadow roots of web components, nested', async () => {
+    const { page, d } = await open('probe', 'shadow.html');
+    expect(d.skipped).toBe(false);
+    expect([...d.entities].sort()).toEqual(['moscow', 'nato', 'tbilisi', 'united-states']);
+    await page.close();
+  });
+
   it('hostile-css: marks and shows the card despite * { all: unset !important }', async () => {
     const want = expected('hostile-css');
     const { page, d } = await open('hostile-css');

@@ -27,6 +27,7 @@ export function diagnosticsOf(win: Window, run: Run | null, decided: boolean, ca
     firstMarkMs: run?.firstMarkAt ? tenth(run.firstMarkAt) : 0,
     passes: s?.passes ?? 0,
     verdict: run ? pageVerdict(run.scanner.store.ordered(), known) : 'none',
+    skipped: run?.scanner.skipped ?? false,
     active: run !== null,
     highlights: run ? run.painter.registered() : {},
     url: win.location.href,

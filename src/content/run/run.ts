@@ -78,6 +78,8 @@ export class Run {
           this.scheduleReport();
         },
         onShadowRoot: (sr) => this.watcher?.observe(sr),
+        // World-level names are marked only beside a region name: a page whose text has none is not walked.
+        wanted: () => (ctx.settings().markWorldEverywhere ? null : (e) => e.scope !== 'world' && ctx.known(e.id)),
       },
       signal,
     ));

@@ -8,6 +8,7 @@ import type { Matcher } from '../../matcher/index.ts';
 import { BlockMatching } from './block-matching.ts';
 import { BlockReader, type TextBlock } from './blocks.ts';
 import { MentionStore } from './mentions.ts';
+import { probeSteps, type Wanted } from './probe.ts';
 import { blockRoot, firstRoot } from './roots.ts';
 import { canHostShadow, composedParent, isInsideSkipped } from './skip.ts';
 import { countSlice, runSliced, type SliceStats } from './slices.ts';
@@ -40,6 +41,11 @@ export interface ScannerHooks {
   onPassEnd(): void;
   /** An open shadow root was found (observe it). */
   onShadowRoot(root: ShadowRoot): void;
+  /**
+   * The names a full pass is for when it may be skipped (probe.ts): a page whose text names
+   * none of them is not walked. Null: walk every page (world-level names are marked everywhere).
+   */
+  wanted(): Wanted | null;
 }
 
 export class Scanner {
@@ -59,6 +65,8 @@ export class Scanner {
   private lastPaint = -Infinity;
   /** run() was called at least once (a page without text waits for its first mutation). */
   private kicked = false;
+  /** The last full pass was skipped: the probe found no name it was for in the page's text. */
+  skipped = false;
 
   constructor(
     private readonly doc: Document,
@@ -119,6 +127,11 @@ export class Scanner {
       if (!this.stats.firstStart) this.stats.firstStart = performance.now();
       // The first full pass gets the matchers ready first.
       if (this.full && !this.matchers && !(await this.ready())) continue;
+      if (this.full && !(await this.probe())) {
+        if (this.signal.aborted) return;
+        this.skipFull();
+        continue;
+      }
       // Starting a pass is a slice of its own.
       const t = performance.now();
       const roots = this.full ? this.startFull() : this.startPartial();
@@ -127,6 +140,8 @@ export class Scanner {
       if (!roots.length && !this.changed) continue;
       await this.pass(roots);
       if (this.signal.aborted) return;
+      // A page the probe skipped names a wanted entity now (a mutation added it): walk it whole.
+      if (this.skipped && this.namesWanted()) this.requestFull();
       // Cue words, for ambiguous names only: read from the kept text, sliced.
       if (this.matching.needsCues()) await runSliced(() => this.matching.readCues(), this.stats, this.signal, undefined, 'cues');
       if (this.signal.aborted) return;
@@ -157,8 +172,44 @@ export class Scanner {
     return true;
   }
 
+  /**
+   * Whether a full pass should walk the page: true unless the probe read the page's text
+   * and found no name that `hooks.wanted` is for (its steps are slices of their own).
+   */
+  private async probe(): Promise<boolean> {
+    const wanted = this.hooks.wanted();
+    if (!wanted || !this.matchers?.length) return true;
+    const p = probeSteps(this.doc, this.matchers, wanted);
+    await runSliced(p.step, this.stats, this.signal, undefined, 'probe');
+    return p.found();
+  }
+
+  /** Ends a full pass the probe skipped: nothing found, and the evidence ready for the rescans of what changes. */
+  private skipFull(): void {
+    const t0 = performance.now();
+    this.full = false;
+    this.queue.clear();
+    this.store.clear();
+    this.matching.start(this.matchers ?? [], this.doc.title);
+    this.skipped = true;
+    this.changed = false;
+    this.stats.passes++;
+    this.hooks.onPassEnd();
+    const t1 = performance.now();
+    countSlice(this.stats, t1 - t0, 'end');
+    this.stats.lastEnd = t1;
+  }
+
+  /** Whether a mention found names an entity the probe is for. */
+  private namesWanted(): boolean {
+    const wanted = this.hooks.wanted();
+    if (!wanted) return true;
+    return this.store.ordered().some((m) => wanted(m.entity));
+  }
+
   private startFull(): Node[] {
     this.full = false;
+    this.skipped = false;
     this.queue.clear();
     this.store.clear();
     this.changed = true;

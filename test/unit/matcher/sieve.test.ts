@@ -165,3 +165,39 @@ describe('the sieve', () => {
     60_000,
   );
 });
+
+describe('mayName (the page probe)', () => {
+  const region = (i: number): boolean => sieved.entity(i)!.scope !== 'world';
+  const namesRegion = (text: string): boolean => sieved.scan(text).some((h) => h.candidates.some(region));
+
+  it('says yes wherever the scan finds a region name: the pack’s names disguised, our labelled texts', () => {
+    const texts = [...namesInDisguise(5_000), ...textsIn(join(REPO_ROOT, 'test/fixtures/eval'))];
+    const named = texts.filter(namesRegion);
+    expect(named.length).toBeGreaterThan(1_000);
+    expect(named.filter((t) => !sieved.mayName(t, region)).map((t) => t.slice(0, 120))).toEqual([]);
+  });
+
+  it('reads text whose word breaks were lost, as a page’s blocks run together; no on world-level names only', () => {
+    expect(sieved.mayName('HomeWorldGeorgiaSport', region)).toBe(true);
+    expect(sieved.mayName('Breaking: Tbil\u00adisi', region)).toBe(true);
+    expect(sieved.mayName('The United States and NATO met in Brussels.', region)).toBe(false);
+    expect(sieved.mayName('The United States and NATO met in Brussels.', () => true)).toBe(true);
+    // A matcher without a sieve (imported packs) cannot probe: yes.
+    expect(plain.mayName('nothing here', region)).toBe(true);
+  });
+
+  it.skipIf(!corpus || !existsSync(corpus))(
+    'says yes on every corpus page with a region name in a block, given its blocks run together, and no on many others',
+    () => {
+      let no = 0;
+      for (const f of readdirSync(corpus!)) {
+        const blocks = htmlToText(readFileSync(join(corpus!, f), 'utf8')).text.split('\n');
+        const says = sieved.mayName(blocks.join(''), region);
+        if (blocks.some(namesRegion)) expect({ page: f, says }).toEqual({ page: f, says: true });
+        if (!says) no++;
+      }
+      expect(no).toBeGreaterThan(20);
+    },
+    60_000,
+  );
+});

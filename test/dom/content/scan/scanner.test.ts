@@ -1,14 +1,15 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Scanner } from '../../../../src/content/scan/scanner.ts';
 import { SCAN_CHUNK } from '../../../../src/content/scan/block-matching.ts';
-import { ENTITIES } from '../../../unit/matcher/entities.ts';
-import { compileMatcher, createMatcher, type Matcher } from '../../../../src/matcher/index.ts';
+import { ENTITIES, entity } from '../../../unit/matcher/entities.ts';
+import { compileMatcher, createMatcher, type Matcher, type MatcherEntity } from '../../../../src/matcher/index.ts';
+import { PROBE_CHUNK } from '../../../../src/content/scan/probe.ts';
 
 const compiled = compileMatcher(ENTITIES);
 
 function scanner(): { s: Scanner; passes: () => number } {
   let passes = 0;
-  const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined }, new AbortController().signal);
+  const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
   s.setMatchers(async () => ({ matchers: [createMatcher(compiled)], setupMs: 0 }));
   return { s, passes: () => passes };
 }
@@ -134,7 +135,7 @@ describe('Scanner matchers', () => {
 
   it('loads the matchers only when a pass starts, and counts their setup as busy time', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
     let loads = 0;
     const get = source([createMatcher(compiled)], 40);
     s.setMatchers(() => {
@@ -155,7 +156,7 @@ describe('Scanner matchers', () => {
 
   it('starts again with the new matchers when they change while loading', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
     s.setMatchers(source([createMatcher(compiled)], 0, slow));
@@ -170,10 +171,74 @@ describe('Scanner matchers', () => {
 
   it('still reads the page when the matchers cannot be loaded', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined }, new AbortController().signal);
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
     s.setMatchers(() => Promise.reject(new Error('storage gone')));
     await s.run();
     expect(s.stats.passes).toBe(1);
     expect(marked(s)).toEqual([]);
+  });
+
+  describe('the probe (a page whose text names nothing of the region is not walked)', () => {
+    const world = [
+      { ...entity('united-states', 'place', { en: ['United States'] }), scope: 'world' as const },
+      { ...entity('nato', 'organization', { en: ['NATO'] }), scope: 'world' as const },
+    ];
+    const withWorld = compileMatcher([...ENTITIES, ...world]);
+    const region = (e: MatcherEntity): boolean => e.scope !== 'world';
+
+    function probing(wanted: ((e: MatcherEntity) => boolean) | null = region): Scanner {
+      const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => wanted }, new AbortController().signal);
+      s.setMatchers(async () => ({ matchers: [createMatcher(withWorld)], setupMs: 0 }));
+      return s;
+    }
+
+    it('skips a page with world-level names only, without reading a text node; walks it when asked for every name', async () => {
+      document.body.innerHTML = '<p>The United States and NATO met.</p><script>var x = "Tbilisi";</script><style>.Galuzin{}</style>';
+      const s = probing();
+      await s.run();
+      expect([s.skipped, s.stats.passes, s.stats.textNodes, marked(s)]).toEqual([true, 1, 0, []]);
+      expect(s.stats.busyBy?.['probe']).toBeGreaterThan(0);
+      const all = probing(null);
+      await all.run();
+      expect([all.skipped, marked(all)]).toEqual([false, ['United States=united-states', 'NATO=nato']]);
+    });
+
+    it('walks a page with a region name anywhere in its text: blocks run together, in a web component’s shadow root', async () => {
+      document.body.innerHTML = '<ul><li>United States</li><li>Home</li><li>Georgia</li></ul><p>NATO met.</p>';
+      let s = probing();
+      await s.run();
+      expect(s.skipped).toBe(false);
+      document.body.innerHTML = '<p>The United States and NATO met.</p><news-body></news-body>';
+      document.querySelector('news-body')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Talks in Tbilisi.</p>';
+      s = probing();
+      await s.run();
+      expect([s.skipped, marked(s)]).toEqual([false, ['United States=united-states', 'NATO=nato', 'Tbilisi=tbilisi']]);
+    });
+
+    it('reads a long text in chunks, and finds a name across two of them', async () => {
+      const pad = 'x '.repeat(PROBE_CHUNK / 2 - 3);
+      document.body.innerHTML = `<p>${pad}Tbilisi and the United States.</p>`;
+      const s = probing();
+      await s.run();
+      expect(s.skipped).toBe(false);
+      expect(marked(s)).toEqual(['Tbilisi=tbilisi', 'United States=united-states']);
+    });
+
+    it('walks the whole page once a change adds a region name to a skipped page', async () => {
+      document.body.innerHTML = '<p>The United States and NATO met.</p><div id="feed"></div>';
+      const s = probing();
+      await s.run();
+      expect(s.skipped).toBe(true);
+      const feed = document.getElementById('feed')!;
+      feed.innerHTML = '<p>NATO again.</p>';
+      s.enqueue(feed.firstChild!);
+      await s.run();
+      expect([s.skipped, marked(s)]).toEqual([true, ['NATO=nato']]);
+      feed.innerHTML += '<p>Then Galuzin in Tbilisi.</p>';
+      s.enqueue(feed.lastChild!);
+      await s.run();
+      expect(s.skipped).toBe(false);
+      expect(marked(s)).toEqual(['United States=united-states', 'NATO=nato', 'NATO=nato', 'Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
+    });
   });
 });
