@@ -24,7 +24,7 @@ export const MAIN_LOOK = 600;
  * of normal size (counting its elements stops at QUERY_LIMIT); on a bigger page, the
  * shallowest among its first MAIN_LOOK elements, breadth first.
  */
-function mainContent(body: Element): Element | null {
+export function mainContent(body: Element): Element | null {
   if (!body.getElementsByTagName('*').item(QUERY_LIMIT)) return body.querySelector(MAIN_CONTENT);
   const queue: Element[] = [body];
   let looked = 0;

@@ -67,6 +67,8 @@ export class Scanner {
   private kicked = false;
   /** The last full pass was skipped: the probe found no name it was for in the page's text. */
   skipped = false;
+  /** The matching was not started for the skipped pass (a rescan of a change starts it). */
+  private evidenceStale = false;
 
   constructor(
     private readonly doc: Document,
@@ -190,7 +192,8 @@ export class Scanner {
     this.full = false;
     this.queue.clear();
     this.store.clear();
-    this.matching.start(this.matchers ?? [], this.doc.title);
+    // The evidence (the title's names) waits for a change to read: most skipped pages have none.
+    this.evidenceStale = true;
     this.skipped = true;
     this.changed = false;
     this.stats.passes++;
@@ -210,6 +213,7 @@ export class Scanner {
   private startFull(): Node[] {
     this.full = false;
     this.skipped = false;
+    this.evidenceStale = false;
     this.queue.clear();
     this.store.clear();
     this.changed = true;
@@ -221,6 +225,10 @@ export class Scanner {
   }
 
   private startPartial(): Node[] {
+    if (this.evidenceStale) {
+      this.evidenceStale = false;
+      this.matching.start(this.matchers ?? [], this.doc.title);
+    }
     const queued = [...this.queue];
     this.queue.clear();
     // Keep only outermost roots: a root inside another queued root is read with it.

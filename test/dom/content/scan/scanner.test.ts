@@ -193,7 +193,9 @@ describe('Scanner matchers', () => {
     }
 
     it('skips a page with world-level names only, without reading a text node; walks it when asked for every name', async () => {
-      document.body.innerHTML = '<p>The United States and NATO met.</p><script>var x = "Tbilisi";</script><style>.Galuzin{}</style>';
+      // Scripts and styles name the region (their long texts are left out; a short one would only let more through).
+      const pad = ' '.repeat(200);
+      document.body.innerHTML = `<p>The United States and NATO met.</p><script>var topics = ["Tbilisi"];${pad}</script><style>.Galuzin{}${pad}</style>`;
       const s = probing();
       await s.run();
       expect([s.skipped, s.stats.passes, s.stats.textNodes, marked(s)]).toEqual([true, 1, 0, []]);
@@ -213,6 +215,21 @@ describe('Scanner matchers', () => {
       s = probing();
       await s.run();
       expect([s.skipped, marked(s)]).toEqual([false, ['United States=united-states', 'NATO=nato', 'Tbilisi=tbilisi']]);
+    });
+
+    it('reads the article first, then the rest of the page around it', async () => {
+      document.body.innerHTML = '<p>NATO</p><main><p>The United States</p><p>and NATO.</p></main><footer>Tbilisi</footer>';
+      let s = probing();
+      await s.run();
+      expect(s.skipped).toBe(false);
+      document.body.innerHTML = '<header>Tbilisi</header><main><p>The United States</p></main><footer>NATO</footer>';
+      s = probing();
+      await s.run();
+      expect(s.skipped).toBe(false);
+      document.body.innerHTML = '<header>NATO</header><main><p>The United States</p></main><footer>United States</footer>';
+      s = probing();
+      await s.run();
+      expect(s.skipped).toBe(true);
     });
 
     it('reads a long text in chunks, and finds a name across two of them', async () => {
