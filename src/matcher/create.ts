@@ -209,20 +209,20 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   };
 
   // `mayName`'s expressions, made on first use: the sieve without its look-behind, and the invisible characters.
-  let anywhere: { keys: RegExp; invisible: RegExp } | null | undefined;
+  let anywhere: { keys: RegExp; invisible: RegExp; anyInvisible: RegExp } | null | undefined;
 
   const mayName = (text: string, wanted: (entity: number) => boolean): boolean => {
     if (anywhere === undefined) {
       const keys = compiled.sieve ? sieveAnywhere(compiled.sieve.sieve) : null;
       try {
-        anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g') } : null;
+        anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g'), anyInvisible: new RegExp(compiled.sieve!.irregular) } : null;
       } catch {
         anywhere = null;
       }
     }
     if (!anywhere) return true;
-    // The scan looks through invisible characters inside a name: here they are left out.
-    const plain = text.replace(anywhere.invisible, '');
+    // The scan looks through invisible characters inside a name: here they are left out (a copy only when there are any).
+    const plain = anywhere.anyInvisible.test(text) ? text.replace(anywhere.invisible, '') : text;
     return anyKeyAt(plain, anywhere.keys, trie, (first, start, end) => {
       for (let k = first; ; k++) {
         // Only the capitals are asked of a form: not its ending, its context, or the word breaks around it.
