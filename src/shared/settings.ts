@@ -22,19 +22,35 @@ export async function loadSettings(): Promise<LoadedSettings> {
   }
 }
 
+/**
+ * This context's writes, one after another. A change reads the stored value and writes it
+ * back with its own part: two changes made at once (a reader clicking two options in a row)
+ * would both read the old value, and the second would write the first's part away.
+ */
+let writes: Promise<unknown> = Promise.resolve();
+function inOrder<T>(write: () => Promise<T>): Promise<T> {
+  const done = writes.then(write);
+  writes = done.catch(() => undefined);
+  return done;
+}
+
 /** Saves a change to the settings; resolves to the full new settings. */
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const { settings } = await loadSettings();
-  const next = { ...settings, ...patch };
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-  return next;
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  return inOrder(async () => {
+    const { settings } = await loadSettings();
+    const next = { ...settings, ...patch };
+    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }
 
 /** Restores every default (sites switched off are kept: they are a separate list). */
-export async function resetSettings(): Promise<Settings> {
-  const settings = repairSettings(undefined).settings;
-  await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
-  return settings;
+export function resetSettings(): Promise<Settings> {
+  return inOrder(async () => {
+    const settings = repairSettings(undefined).settings;
+    await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+    return settings;
+  });
 }
 
 /** Sites switched off, by `siteKey`. */
@@ -49,13 +65,15 @@ export async function loadDisabledSites(): Promise<string[]> {
 }
 
 /** Switches a site on or off; resolves to the new list. */
-export async function setSiteEnabled(host: string, enabled: boolean): Promise<string[]> {
-  const sites = new Set(await loadDisabledSites());
-  if (enabled) sites.delete(host);
-  else sites.add(host);
-  const list = [...sites].sort();
-  await browser.storage.local.set({ [SITES_KEY]: list });
-  return list;
+export function setSiteEnabled(host: string, enabled: boolean): Promise<string[]> {
+  return inOrder(async () => {
+    const sites = new Set(await loadDisabledSites());
+    if (enabled) sites.delete(host);
+    else sites.add(host);
+    const list = [...sites].sort();
+    await browser.storage.local.set({ [SITES_KEY]: list });
+    return list;
+  });
 }
 
 /** Calls back whenever settings or the site list change, in any context. Returns an unsubscribe. */

@@ -3,7 +3,7 @@ import { describe, it, expect, vi } from 'vitest';
 vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
 
 const { fake } = await import('../../fakes/browser.ts');
-const { repairSettings, DEFAULT_SETTINGS, siteKey, loadSettings, saveSettings } = await import('../../../src/shared/settings.ts');
+const { repairSettings, DEFAULT_SETTINGS, siteKey, loadSettings, saveSettings, setSiteEnabled, loadDisabledSites } = await import('../../../src/shared/settings.ts');
 
 describe('repairSettings', () => {
   it('returns the defaults without notices when nothing is stored', () => {
@@ -50,6 +50,15 @@ describe('repairSettings', () => {
 describe('the language setting', () => {
   it('follows the browser by default', () => {
     expect(DEFAULT_SETTINGS.language).toBe('browser');
+  });
+
+  it('keeps both of two changes made at once (a reader clicking two options in a row)', async () => {
+    fake.reset();
+    const [, second] = await Promise.all([saveSettings({ highlightStyle: 'background' }), saveSettings({ firstMentionOnly: true })]);
+    expect(second).toMatchObject({ highlightStyle: 'background', firstMentionOnly: true });
+    expect((await loadSettings()).settings).toMatchObject({ highlightStyle: 'background', firstMentionOnly: true });
+    await Promise.all([setSiteEnabled('a.example', false), setSiteEnabled('b.example', false)]);
+    expect(await loadDisabledSites()).toEqual(['a.example', 'b.example']);
   });
 
   it('is saved with the other settings and read back', async () => {
