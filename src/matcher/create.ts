@@ -208,21 +208,22 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return markContinued(text, hits);
   };
 
-  // `mayName`'s expressions, made on first use: the sieve without its look-behind, and the invisible characters.
-  let anywhere: { keys: RegExp; invisible: RegExp; anyInvisible: RegExp } | null | undefined;
+  // `mayName`'s expressions, made on first use: the sieve without its look-behind, and every invisible character.
+  let anywhere: { keys: RegExp; invisible: RegExp } | null | undefined;
 
   const mayName = (text: string, wanted: (entity: number) => boolean): boolean => {
+    const s = sieveOf();
     if (anywhere === undefined) {
-      const keys = compiled.sieve ? sieveAnywhere(compiled.sieve.sieve) : null;
+      const keys = s ? sieveAnywhere(compiled.sieve!.sieve) : null;
       try {
-        anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g'), anyInvisible: new RegExp(compiled.sieve!.irregular) } : null;
+        anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g') } : null;
       } catch {
         anywhere = null;
       }
     }
-    if (!anywhere) return true;
+    if (!anywhere || !s) return true;
     // The scan looks through invisible characters inside a name: here they are left out (a copy only when there are any).
-    const plain = anywhere.anyInvisible.test(text) ? text.replace(anywhere.invisible, '') : text;
+    const plain = s.irregular.test(text) ? text.replace(anywhere.invisible, '') : text;
     return anyKeyAt(plain, anywhere.keys, trie, (first, start, end) => {
       for (let k = first; ; k++) {
         // Only the capitals are asked of a form: not its ending, its context, or the word breaks around it.

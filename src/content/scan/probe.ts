@@ -13,7 +13,7 @@
  * whose name has no hyphen), and a name broken across a `<br>`.
  */
 import type { Matcher, MatcherEntity } from '../../matcher/index.ts';
-import { mainContent, QUERY_LIMIT } from './roots.ts';
+import { MAIN_CONTENT, QUERY_LIMIT } from './roots.ts';
 
 /** Elements whose text is never read (`localName`). */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -97,7 +97,8 @@ export function probeSteps(doc: Document, matchers: readonly Matcher[], wanted: 
       found = true;
       return;
     }
-    main = mainContent(body);
+    // A page of normal size (just counted): one native query finds the article.
+    main = body.querySelector(MAIN_CONTENT);
     // The article's shadow roots are found with the body's (depth 0 asks for them).
     if (main) roots.push({ root: main, depth: SHADOW_DEPTH });
     roots.push({ root: body, depth: 0 });

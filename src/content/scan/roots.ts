@@ -9,7 +9,7 @@ export function blockRoot(node: Node): Node | null {
 }
 
 /** The article or main content of a page. */
-const MAIN_CONTENT = 'main, article, [role="main"]';
+export const MAIN_CONTENT = 'main, article, [role="main"]';
 /**
  * Elements under <body> up to which a page is searched with one native query. The query
  * walks the whole page when there is no article: ~0.5 ms at this size, but up to 19 ms in
@@ -24,7 +24,7 @@ export const MAIN_LOOK = 600;
  * of normal size (counting its elements stops at QUERY_LIMIT); on a bigger page, the
  * shallowest among its first MAIN_LOOK elements, breadth first.
  */
-export function mainContent(body: Element): Element | null {
+function mainContent(body: Element): Element | null {
   if (!body.getElementsByTagName('*').item(QUERY_LIMIT)) return body.querySelector(MAIN_CONTENT);
   const queue: Element[] = [body];
   let looked = 0;

@@ -147,17 +147,21 @@ export class Scanner {
       // Cue words, for ambiguous names only: read from the kept text, sliced.
       if (this.matching.needsCues()) await runSliced(() => this.matching.readCues(), this.stats, this.signal, undefined, 'cues');
       if (this.signal.aborted) return;
-      // The end of a pass is one more slice: count its time.
-      const t0 = performance.now();
-      this.matching.resolvePending();
-      this.stats.passes++;
-      // The end of a pass repaints whatever changed (onPassEnd): no repaint of its own before it.
-      this.changed = false;
-      this.hooks.onPassEnd();
-      const t1 = performance.now();
-      countSlice(this.stats, t1 - t0, 'end');
-      this.stats.lastEnd = t1;
+      this.endPass();
     }
+  }
+
+  /** The end of a pass, one more slice (its time counted): ambiguous names decided, then onPassEnd. */
+  private endPass(): void {
+    const t0 = performance.now();
+    this.matching.resolvePending();
+    this.stats.passes++;
+    // The end of a pass repaints whatever changed (onPassEnd): no repaint of its own before it.
+    this.changed = false;
+    this.hooks.onPassEnd();
+    const t1 = performance.now();
+    countSlice(this.stats, t1 - t0, 'end');
+    this.stats.lastEnd = t1;
   }
 
   /**
@@ -186,21 +190,15 @@ export class Scanner {
     return p.found();
   }
 
-  /** Ends a full pass the probe skipped: nothing found, and the evidence ready for the rescans of what changes. */
+  /** Ends a full pass the probe skipped: nothing found (no name waits to be decided: every pass ends deciding them all). */
   private skipFull(): void {
-    const t0 = performance.now();
     this.full = false;
     this.queue.clear();
     this.store.clear();
     // The evidence (the title's names) waits for a change to read: most skipped pages have none.
     this.evidenceStale = true;
     this.skipped = true;
-    this.changed = false;
-    this.stats.passes++;
-    this.hooks.onPassEnd();
-    const t1 = performance.now();
-    countSlice(this.stats, t1 - t0, 'end');
-    this.stats.lastEnd = t1;
+    this.endPass();
   }
 
   /** Whether a mention found names an entity the probe is for. */

@@ -192,6 +192,14 @@ describe('Scanner matchers', () => {
       return s;
     }
 
+    /** Whether the probe skips a page of this markup. */
+    async function skips(html: string): Promise<boolean> {
+      document.body.innerHTML = html;
+      const s = probing();
+      await s.run();
+      return s.skipped;
+    }
+
     it('skips a page with world-level names only, without reading a text node; walks it when asked for every name', async () => {
       // Scripts and styles name the region (their long texts are left out; a short one would only let more through).
       const pad = ' '.repeat(200);
@@ -206,30 +214,18 @@ describe('Scanner matchers', () => {
     });
 
     it('walks a page with a region name anywhere in its text: blocks run together, in a web component’s shadow root', async () => {
-      document.body.innerHTML = '<ul><li>United States</li><li>Home</li><li>Georgia</li></ul><p>NATO met.</p>';
-      let s = probing();
-      await s.run();
-      expect(s.skipped).toBe(false);
+      expect(await skips('<ul><li>United States</li><li>Home</li><li>Georgia</li></ul><p>NATO met.</p>')).toBe(false);
       document.body.innerHTML = '<p>The United States and NATO met.</p><news-body></news-body>';
       document.querySelector('news-body')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Talks in Tbilisi.</p>';
-      s = probing();
+      const s = probing();
       await s.run();
       expect([s.skipped, marked(s)]).toEqual([false, ['United States=united-states', 'NATO=nato', 'Tbilisi=tbilisi']]);
     });
 
     it('reads the article first, then the rest of the page around it', async () => {
-      document.body.innerHTML = '<p>NATO</p><main><p>The United States</p><p>and NATO.</p></main><footer>Tbilisi</footer>';
-      let s = probing();
-      await s.run();
-      expect(s.skipped).toBe(false);
-      document.body.innerHTML = '<header>Tbilisi</header><main><p>The United States</p></main><footer>NATO</footer>';
-      s = probing();
-      await s.run();
-      expect(s.skipped).toBe(false);
-      document.body.innerHTML = '<header>NATO</header><main><p>The United States</p></main><footer>United States</footer>';
-      s = probing();
-      await s.run();
-      expect(s.skipped).toBe(true);
+      expect(await skips('<p>NATO</p><main><p>The United States</p><p>and NATO.</p></main><footer>Tbilisi</footer>')).toBe(false);
+      expect(await skips('<header>Tbilisi</header><main><p>The United States</p></main><footer>NATO</footer>')).toBe(false);
+      expect(await skips('<header>NATO</header><main><p>The United States</p></main><footer>United States</footer>')).toBe(true);
     });
 
     it('reads a long text in chunks, and finds a name across two of them', async () => {
