@@ -136,6 +136,13 @@ async function hoverToCard(ctx: ExtensionBrowser, url: string): Promise<number[]
 
 const fmt = (x: number | undefined, d = 1): string => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 
+/** The row of the probe's questions answered by the extension's background: its time is not the page's, so not in busy. */
+function probeRow(rows: readonly { page: string; read: boolean; probeElsewhereMs: number }[]): string {
+  const asked = rows.filter((r) => r.read && r.probeElsewhereMs > 0);
+  const w = [...asked].sort((a, b) => b.probeElsewhereMs - a.probeElsewhereMs)[0];
+  return `| the probe's question answered in the background (not on the page's main thread, not in busy) | – | ${fmt(median(asked.map((r) => r.probeElsewhereMs)), 2)} ms median of ${asked.length} pages | ${w ? `${w.page} ${w.probeElsewhereMs} ms` : '–'} | – |`;
+}
+
 /** The Firefox budget rows and per-page table (Markdown lines). */
 function firefoxSection(all: FirefoxPageResult[]): string[] {
   const ok = all.filter((r) => !r.error);
@@ -161,10 +168,12 @@ function firefoxSection(all: FirefoxPageResult[]): string[] {
   md.push(`| busy time on a page walked whole (the probe found a region name) | – | ${fmt(median(walked.map((r) => r.busyMs)))} ms median of ${walked.length} pages | – | – |`);
   const parts = [...new Set(ok.flatMap((r) => Object.keys(r.busyBy)))];
   md.push(`| busy time by what it did (median page, ms) | – | ${parts.map((k) => `${k} ${fmt(median(ok.map((r) => r.busyBy[k] ?? 0)))}`).join(', ')} | – | – |`);
-  const read = ok.filter((r) => r.read);
-  const wd = by('setupMs', read);
+  md.push(probeRow(ok));
+  // Decoded only where the probe found a region name (a skipped page never loads the automaton).
+  const loaded = walked;
+  const wd = by('setupMs', loaded);
   md.push(
-    `| automaton decode in the page (part of busy) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(read.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(read.every((r) => r.setupMs <= BUDGET.decodeMs))} |`,
+    `| automaton decode in the page (part of busy; pages walked) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(loaded.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(loaded.every((r) => r.setupMs <= BUDGET.decodeMs))} |`,
   );
   const ws = by('maxSliceMs');
   const over = ok.filter((r) => r.maxSliceMs > BUDGET.sliceMs);
@@ -363,10 +372,11 @@ async function main(): Promise<void> {
   md.push(
     `| time to first mark (navigation start → first mark painted) | – | ${fmt(median(marked.map((r) => r.firstMarkMs)))} ms median of ${marked.length} pages | ${wfm ? `${wfm.page} ${wfm.firstMarkMs} ms` : '–'} | – |`,
   );
-  const read = ok.filter((r) => r.read);
-  const wd = [...read].sort((a, b) => b.setupMs - a.setupMs)[0];
+  md.push(probeRow(ok));
+  // Decoded only where the probe found a region name (a skipped page never loads the automaton).
+  const wd = [...walked].sort((a, b) => b.setupMs - a.setupMs)[0];
   md.push(
-    `| automaton decode in the page (part of busy) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(read.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(read.every((r) => r.setupMs <= BUDGET.decodeMs))} |`,
+    `| automaton decode in the page (part of busy; pages walked) | ≤ ${BUDGET.decodeMs} ms | ${fmt(median(walked.map((r) => r.setupMs)), 2)} ms median | ${wd ? `${wd.page} ${wd.setupMs} ms` : '–'} | ${mark(walked.every((r) => r.setupMs <= BUDGET.decodeMs))} |`,
   );
   const wh = [...ok].sort((a, b) => b.heapKB - a.heapKB)[0];
   md.push(
@@ -431,7 +441,7 @@ async function main(): Promise<void> {
     );
   }
   md.push(
-    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadBareMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} | ${fmt(median(marked.map((r) => r.firstMarkMs)))} | ${fmt(median(read.map((r) => r.setupMs)), 2)} | ${fmt(median(ok.map((r) => r.heapKB)), 0)} |`,
+    `| **median** | ${(median(ok.map((r) => r.bytes)) / 1024).toFixed(0)} | ${median(ok.map((r) => r.textNodes))} | ${fmt(median(ok.map((r) => r.busyMs)))} | ${fmt(median(ok.map((r) => r.floorMs)), 2)} | ${fmt(medFloor, 2)} | ${fmt(median(ok.map((r) => r.markJs.ms)))} | ${fmt(medMark)} | ${fmt(median(ok.map((r) => r.maxSliceMs)))} | ${fmt(median(ok.map((r) => r.loadBareMs)))} | ${fmt(median(ok.map((r) => r.loadWithoutMs)))} | ${fmt(median(ok.map((r) => r.loadWithMs)))} | ${fmt(medLoad)}% | ${median(ok.map((r) => r.mentions))} | ${median(ok.map((r) => r.entities))} | ${fmt(median(marked.map((r) => r.firstMarkMs)))} | ${fmt(median(walked.map((r) => r.setupMs)), 2)} | ${fmt(median(ok.map((r) => r.heapKB)), 0)} |`,
   );
   if (stress.length) {
     md.push('', '### Stress pages', '');

@@ -21,6 +21,8 @@ export interface FirefoxPageResult {
   /** What the longest slice was doing (diagnostics `maxSliceWhat`). */
   maxSliceWhat: string;
   setupMs: number;
+  /** Median time the background spent answering the page's probe, ms (not the page's main thread). */
+  probeElsewhereMs: number;
   loadWithMs: number;
   loadWithoutMs: number;
   loadDeltaPct: number;
@@ -98,6 +100,7 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
           maxSliceMs: Math.max(...diags.map((d) => d.maxSliceMs)),
           maxSliceWhat: diags.reduce((a, b) => (b.maxSliceMs > a.maxSliceMs ? b : a)).maxSliceWhat ?? '',
           setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,
+          probeElsewhereMs: Math.round(median(diags.map((d) => d.probeElsewhereMs ?? 0)) * 100) / 100,
           loadWithMs,
           loadWithoutMs,
           loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,

@@ -165,6 +165,8 @@ export interface PageResult {
   firstMarkMs: number;
   /** Median time spent making the matcher ready in the page (decoding the stored automaton). */
   setupMs: number;
+  /** Median time the extension's background spent answering the page's probe, ms (not the page's main thread). */
+  probeElsewhereMs: number;
   /** Whether the first look found the page worth reading. */
   read: boolean;
   /** JS heap of the renderer after the scan, with the extension minus the control (median, KB). */
@@ -266,6 +268,7 @@ export async function benchPage(
     busyBy: Object.fromEntries([...new Set(diags.flatMap((d) => Object.keys(d.busyBy)))].map((k) => [k, r1(median(diags.map((d) => d.busyBy[k] ?? 0)))])),
     firstMarkMs: r1(median(diags.map((d) => d.firstMarkMs))),
     setupMs: Math.round(median(diags.map((d) => d.setupMs)) * 100) / 100,
+    probeElsewhereMs: Math.round(median(diags.map((d) => d.probeElsewhereMs ?? 0)) * 100) / 100,
     read: last.read,
     heapKB: Math.round(median(heapWith) - median(heapWithout)),
   };

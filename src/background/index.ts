@@ -17,6 +17,7 @@ import { chooseLanguage } from '../shared/i18n.ts';
 import compiled from 'virtual:backstory/matcher';
 import matcherTag from 'virtual:backstory/matcher-tag';
 import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-matcher-store.ts';
+import { probeText } from './probe.ts';
 
 let knowledge: Promise<Knowledge> | null = null;
 const getKnowledge = async (): Promise<Knowledge> => (knowledge ??= loadSettings().then(({ settings }) => loadKnowledge(settings.disabledPacks)));
@@ -77,6 +78,7 @@ handle<ContentToBackground>('content', {
     return {};
   },
   'backstory/entities': ({ ids }) => entities(ids),
+  'backstory/probe': ({ text, off }) => probeText(text, off),
   'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),
   'backstory/open-panel': ({ entityId }, sender) => {
     const tabId = sender.tab?.id;

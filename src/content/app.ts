@@ -97,6 +97,12 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
     void sendToBackground<ContentToBackground, 'backstory/report'>('backstory/report', { report: pageReport() });
   };
 
+  /** The page probe's question, answered by the background (src/background/probe.ts). */
+  const askBackground = async (text: string): Promise<{ names: boolean; ms: number } | null> => {
+    const r = await sendToBackground<ContentToBackground, 'backstory/probe'>('backstory/probe', { text, off: settings.disabledPacks });
+    return r.ok ? { names: r.names, ms: r.ms } : null;
+  };
+
   // ---- start / stop -----------------------------------------------------------------
 
   const start = (): void => {
@@ -108,6 +114,8 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
       settings: () => settings,
       known,
       matchers: () => matchers.ready(userPacks, settings.disabledPacks),
+      // Imported packs have no probe: with one on, every page is walked.
+      prober: () => (userPacks.some((p) => !settings.disabledPacks.includes(p.id)) ? null : askBackground),
       // Imported packs may name things in any script.
       scripts: () => (userPacks.length ? ALL_SCRIPTS : bundled.scripts),
       onPassEnd: fetchRecords,

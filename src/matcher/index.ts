@@ -11,6 +11,7 @@ export { compileMatcherWithoutSieve, surfaceForms } from './compile.ts';
 export { compileMatcher } from './compile-matcher.ts';
 export { compiledEntityIds, createMatcher } from './create.ts';
 export { compiledScripts } from './entities.ts';
+export { namesAnyOf } from './probe.ts';
 export { ALL_SCRIPTS, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN, letterScript, scriptPattern } from './normalize.ts';
 export { FORM_AMBIGUOUS } from './types.ts';
 export type { CompiledMatcher, CompiledDisambiguation, Evidence, Hit, Matcher, MatcherEntity, Mention } from './types.ts';

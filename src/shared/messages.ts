@@ -23,13 +23,13 @@ export interface Diagnostics {
   /** Main-thread time spent in our slices, rescans included. */
   busyMs: number;
   maxSliceMs: number;
-  /** What the longest slice did: 'look' (the first look), 'setup' (matchers), 'start', 'read' (blocks), 'paint', 'cues' or 'end' of a pass; '' before any. */
+  /** What the longest slice did: 'look' (the first look), 'probe' (the page probe reading text and asking), 'setup' (matchers), 'start', 'read' (blocks), 'paint', 'cues' or 'end' of a pass; '' before any. */
   maxSliceWhat: string;
   /** busyMs by what the slices did (the names of maxSliceWhat), ms. */
   busyBy: Record<string, number>;
   /** Making the matchers ready in this frame (decoding the stored automaton, compiling imported packs), ms; part of busyMs. */
   setupMs: number;
-  /** Whether a first look found the frame worth reading (text, in a script of the pack's names). */
+  /** Whether the frame is read: a top page the probe reads, or a first look found text in a script of the pack's names. */
   read: boolean;
   /** Time from the navigation's start to the first mark painted in this frame, ms (0: none). */
   firstMarkMs: number;
@@ -42,6 +42,8 @@ export interface Diagnostics {
   verdict: 'region' | 'world-only' | 'none';
   /** The last full pass was skipped: the page's text names nothing of the region (src/content/scan/probe.ts), so it was not walked. */
   skipped: boolean;
+  /** Time the background spent answering this frame's probe, ms (not on the page's main thread, so not in busyMs). */
+  probeElsewhereMs: number;
   /** Whether Backstory is active on this page (global switch and site switch). */
   active: boolean;
   /** Highlight names registered in CSS.highlights, with their range counts. */
@@ -124,6 +126,12 @@ export type ContentToBackground = {
   /** The bundled matcher, for a content script that found no current copy in storage. */
   'backstory/matcher': { request: Empty; response: { tag: string; compiled: CompiledMatcher } };
   'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
+  /**
+   * Whether a page's text (blocks run together) may name something of the region in the
+   * packs not switched off (`off`): the page probe (src/content/scan/probe.ts). `ms`: the
+   * time answering took in the background.
+   */
+  'backstory/probe': { request: { text: string; off: string[] }; response: { names: boolean; ms: number } };
   /** Open the side panel at an entity. Must stay the first thing the handler does (user gesture). */
   'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
   /** The card's strings in the UI language the reader chose (content scripts cannot read the extension's _locales). */

@@ -213,13 +213,16 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
   it('probe: a page whose text names nothing of the region is not walked, until an update names it', async () => {
     const { page, d } = await open('probe', 'world-only.html');
     // Script text names the region; the page's own text only world-level things.
-    expect(d).toMatchObject({ skipped: true, verdict: 'none', mentions: 0, textNodes: 0, read: true });
+    // The background answered the probe: the page never loaded the automaton.
+    expect(d).toMatchObject({ skipped: true, verdict: 'none', mentions: 0, textNodes: 0, read: true, setupMs: 0 });
     expect(d.busyBy['probe']).toBeGreaterThan(0);
+    expect(d.busyBy['setup']).toBeUndefined();
     await page.evaluate(() => (window as unknown as { addUpdate(t: string): void }).addUpdate('Galuzin arrived in Tbilisi.'));
     const after = await waitForDiagnostics(ctx, page, (x) => x.status === 'done' && !x.skipped, { what: 'the whole page walked' });
     // Walked whole: the world-level names before the update are marked beside the region's.
     expect([...after.entities].sort()).toEqual(['mikhail-galuzin', 'moscow', 'nato', 'tbilisi', 'united-states']);
     expect(after.verdict).toBe('region');
+    expect(after.setupMs).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -58,8 +58,9 @@ export class Painter {
    * Replaces the painted ranges. `shadowRoots`: the open shadow roots the scan read; those
    * a range lies in adopt our rules (only they: a page of web components has many roots).
    */
-  paint(ranges: Iterable<AbstractRange>, style: HighlightStyle, shadowRoots?: ReadonlySet<Node>): void {
-    if (!this.marks) return;
+  paint(ranges: readonly AbstractRange[], style: HighlightStyle, shadowRoots?: ReadonlySet<Node>): void {
+    // Nothing painted and nothing to paint (most pages): the registry is not touched.
+    if (!this.marks || (!ranges.length && !this.marks.size)) return;
     this.marks.clear();
     const roots = shadowRoots?.size ? shadowRoots : null;
     for (const r of ranges) {
@@ -90,7 +91,7 @@ export class Painter {
     if (!reg || !this.marks) return 0;
     let restored = this.sheets.ensure();
     const want: [string | null, Highlight | null][] = [
-      [this.marksName(), this.marks],
+      [this.marksName(), this.marks.size ? this.marks : null],
       [HIGHLIGHT_NAMES.flash, this.flash!.size ? this.flash : null],
       [HIGHLIGHT_NAMES.active, this.active!.size ? this.active : null],
     ];

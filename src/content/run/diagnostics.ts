@@ -28,6 +28,7 @@ export function diagnosticsOf(win: Window, run: Run | null, decided: boolean, ca
     passes: s?.passes ?? 0,
     verdict: run ? pageVerdict(run.scanner.store.ordered(), known) : 'none',
     skipped: run?.scanner.skipped ?? false,
+    probeElsewhereMs: run ? Math.round(run.probeElsewhereMs * 100) / 100 : 0,
     active: run !== null,
     highlights: run ? run.painter.registered() : {},
     url: win.location.href,

@@ -45,6 +45,11 @@ function count(s: string, re: RegExp | null): number {
   return re ? s.length - s.replace(re, '').length : 0;
 }
 
+/** An HTML document with a body (not an SVG or XML document, nor a frameset). */
+export function isHtmlPage(doc: Document): boolean {
+  return doc.documentElement instanceof HTMLElement && Boolean(doc.body);
+}
+
 /**
  * The first look at a frame, before anything is loaded: an HTML document with text worth
  * reading (any in the top frame, a few hundred characters in a subframe) in a script the
@@ -53,7 +58,7 @@ function count(s: string, re: RegExp | null): number {
  * here would run cold, at a fraction of the speed).
  */
 export function firstLook(doc: Document, scripts: number, isTop = doc.defaultView === doc.defaultView?.top): boolean {
-  if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return false;
+  if (!isHtmlPage(doc)) return false;
   if (ours.scripts !== scripts) ours = { scripts, re: scriptPattern(scripts) };
   const re = ours.re;
   const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);

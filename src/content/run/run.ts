@@ -16,7 +16,7 @@ import { Scanner, type MatcherSource } from '../scan/scanner.ts';
 import { countSlice } from '../scan/slices.ts';
 import { whenIdle, whenLoaded } from '../scan/slices.ts';
 import { watchPage, type Watcher } from '../scan/watch.ts';
-import { firstLook, frameWorthIt, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './frame.ts';
+import { firstLook, frameWorthIt, isHtmlPage, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './frame.ts';
 
 /** Quiet time after a mutation before its rescan starts, ms. */
 const MUTATION_DEBOUNCE_MS = 120;
@@ -35,6 +35,12 @@ export interface RunContext {
   known(id: string): boolean;
   /** The matchers to scan with (bundled and imported), loaded on first use. */
   matchers: MatcherSource;
+  /**
+   * Asks whether a text may name something of the region (the background answers: the
+   * page probe), with the time answering took there; null when the page must be walked
+   * whatever it names (imported packs are on). The answer is null when it could not tell.
+   */
+  prober(): ((text: string) => Promise<{ names: boolean; ms: number } | null>) | null;
   /** The scripts the names are written in (`SCRIPT_*` bits): a page in none of them is not read. */
   scripts(): number;
   /** A scan pass ended: fetch records for what it found. */
@@ -62,6 +68,8 @@ export class Run {
   private worthReading = false;
   /** performance.now() when the first mark was painted (0: none yet). */
   firstMarkAt = 0;
+  /** Time the background spent answering this frame's probe, ms (off the page's main thread). */
+  probeElsewhereMs = 0;
 
   constructor(private readonly ctx: RunContext) {
     const { doc, card } = ctx;
@@ -79,7 +87,16 @@ export class Run {
         },
         onShadowRoot: (sr) => this.watcher?.observe(sr),
         // World-level names are marked only beside a region name: a page whose text has none is not walked.
-        wanted: () => (ctx.settings().markWorldEverywhere ? null : (e) => e.scope !== 'world' && ctx.known(e.id)),
+        prober: () => {
+          const ask = this.asker();
+          if (!ask) return null;
+          return async (text) => {
+            const r = await ask(text);
+            if (!r) return null;
+            this.probeElsewhereMs += r.ms;
+            return r.names;
+          };
+        },
       },
       signal,
     ));
@@ -164,26 +181,33 @@ export class Run {
     }
   }
 
-  /**
-   * Whether to read the frame: big enough, and (once, then remembered) a first look found
-   * text in a script the names are written in. Until then nothing is loaded: an ad frame,
-   * an empty shell or a page in another script costs a sample of its text.
-   */
   /** Whether a first look found the frame worth reading. */
   get reading(): boolean {
     return this.worthReading;
   }
 
+  /**
+   * Whether to read the frame: big enough, and (once, then remembered) a first look found
+   * text in a script the names are written in. Until then nothing is loaded: an ad frame,
+   * an empty shell or a page in another script costs a sample of its text.
+   */
   private read(): boolean {
     const win = this.ctx.doc.defaultView;
     if (!win || !frameWorthIt(win)) return false;
     if (!this.worthReading) {
-      // The first look is main-thread work of ours like any slice: it counts.
+      // The first look is main-thread work of ours like any slice: it counts. A top page the
+      // probe reads needs none: the probe's question tells a page in another script as well,
+      // and loads nothing either.
       const t0 = performance.now();
-      this.worthReading = firstLook(this.ctx.doc, this.ctx.scripts());
+      this.worthReading = win === win.top && this.asker() ? isHtmlPage(this.ctx.doc) : firstLook(this.ctx.doc, this.ctx.scripts());
       countSlice(this.scanner.stats, performance.now() - t0, 'look');
     }
     return this.worthReading;
+  }
+
+  /** The probe's question (the background answers), when full passes may be skipped: null when every page is walked. */
+  private asker(): ReturnType<RunContext['prober']> {
+    return this.ctx.settings().markWorldEverywhere ? null : this.ctx.prober();
   }
 
   /** Rescans with the current matchers. */

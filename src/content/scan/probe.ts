@@ -6,14 +6,22 @@
  * built, names matched block by block) was the largest cost of ours. The probe reads the
  * page's text nodes instead, with a native TreeWalker over text only (the floor of any
  * read), runs them together as `textContent` has them, leaves out the long texts of
- * scripts and styles, and the matchers read that leniently (`Matcher.mayName`: no word
- * breaks asked, since blocks run together there). No region name in it: the page is not
- * walked. The probe never says no where the walk would find one, with two exceptions it
- * cannot see: text in the shadow root of an element that is not a custom element (one
- * whose name has no hyphen), and a name broken across a `<br>`.
+ * scripts and styles, and asks whether that names something of the region (`Ask`: the
+ * extension's background answers it, off the page's main thread, with `Matcher.mayName`,
+ * which reads leniently: no word breaks asked, since blocks run together there). No region
+ * name in it: the page is not walked, and its automaton is never loaded. The probe never
+ * says no where the walk would find one, with two exceptions it cannot see: text in the
+ * shadow root of an element that is not a custom element (one whose name has no hyphen),
+ * and a name broken across a `<br>`.
  */
-import type { Matcher, MatcherEntity } from '../../matcher/index.ts';
 import { MAIN_CONTENT, QUERY_LIMIT } from './roots.ts';
+import { runSliced, type SliceStats } from './slices.ts';
+
+/**
+ * Whether a text (blocks run together) may name something a pass is for: true, false, or
+ * null when it cannot tell (the page is then walked).
+ */
+export type Ask = (text: string) => Promise<boolean | null>;
 
 /** Elements whose text is never read (`localName`). */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -29,13 +37,15 @@ const CUSTOM = ".//*[contains(local-name(), '-')]";
 const SHADOW_DEPTH = 4;
 /** Text nodes read per step. */
 const NODES_PER_STEP = 250;
-/** Characters the matchers read per step (a step is a few ms cold). */
-export const PROBE_CHUNK = 8_000;
-/** Characters a step reads again before its chunk, so a name across two chunks is read whole (longer than any name). */
+/**
+ * Characters asked about at once: the first question is small (a page that names the region
+ * mostly does so early in its article, and then the rest is not read), each next one four
+ * times the last, up to PROBE_CHUNK (sending one is part of a slice of ours).
+ */
+const FIRST_CHUNK = 8_000;
+export const PROBE_CHUNK = 128_000;
+/** Characters a question repeats before its chunk, so a name across two chunks is read whole (longer than any name). */
 const OVERLAP = 400;
-
-/** The entities a page is walked for (the region's, of the packs switched on). */
-export type Wanted = (entity: MatcherEntity) => boolean;
 
 /**
  * The open shadow roots of the custom elements under `root`: found by one native XPath query
@@ -55,65 +65,59 @@ function shadowRootsUnder(doc: Document, root: Element | ShadowRoot): ShadowRoot
   return out;
 }
 
+/** A root to read, with its depth in shadow roots (SHADOW_DEPTH: its shadow roots are not looked for). */
+interface Root {
+  root: Element | ShadowRoot;
+  depth: number;
+}
+
 /**
- * The probe as steps for `runSliced`: each reads the next text nodes of the page (the
- * article, the rest of the body, then the open shadow roots of its custom elements, and
- * theirs), or one chunk of what was
- * read with every matcher. `found()`: a matcher named an entity `wanted` takes, or the
- * page must be walked anyway (more than QUERY_LIMIT elements, a matcher that cannot probe,
- * a DOM that throws).
+ * Reading text as steps for `runSliced`: the page (the article, the rest of the body, then
+ * the open shadow roots of its custom elements, and theirs), or the given roots (the blocks
+ * a change touched) and the shadow roots under them. `size()`: characters read since the
+ * last `take()`, which returns them (after the end of what it took before); `whole()`: false
+ * when the page must be walked whatever its text (more than QUERY_LIMIT elements, a text
+ * node longer than a question, a DOM that throws).
  */
-export function probeSteps(doc: Document, matchers: readonly Matcher[], wanted: Wanted): { step: () => boolean; found: () => boolean } {
-  const tests = matchers.map((m) => {
-    const memo = new Map<number, boolean>();
-    const want = (e: number): boolean => {
-      let w = memo.get(e);
-      if (w === undefined) {
-        const entity = m.entity(e);
-        memo.set(e, (w = entity !== undefined && wanted(entity)));
-      }
-      return w;
-    };
-    return (chunk: string): boolean => m.mayName(chunk, want);
-  });
-  let found = false;
-  // What is left to read (the article first: a page that names the region mostly does so
-  // there), each root with its depth in shadow roots, and the walk of the current one.
-  const roots: { root: Element | ShadowRoot; depth: number }[] = [];
+export function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolean; size: () => number; take: () => string; whole: () => boolean } {
+  const roots: Root[] = [];
+  let started = false;
+  let whole = true;
   let next = 0;
   let walker: TreeWalker | null = null;
-  let reading = true;
   // The article, and its first and last text nodes once read: the body's walk jumps over them.
   let main: Element | null = null;
   let mainFirst: Text | null = null;
   let mainLast: Text | null = null;
-  // The text read and not yet matched is buf.slice(at); what was matched before `at` stays for the overlap.
-  let buf = '';
-  let at = 0;
+  // What was read since the last `take`, after the end of what it took (OVERLAP characters).
+  let parts: string[] = [];
+  let size = 0;
 
-  const start = (): void => {
-    const body = doc.body;
-    if (!body || body.getElementsByTagName('*').item(QUERY_LIMIT)) {
-      found = true;
-      return;
+  const start = (): boolean => {
+    started = true;
+    if (given) {
+      for (const n of given) {
+        const r = n.nodeType === Node.DOCUMENT_NODE ? (n as Document).body : n;
+        if (r && (r.nodeType === Node.ELEMENT_NODE || r.nodeType === Node.DOCUMENT_FRAGMENT_NODE)) roots.push({ root: r as Element | ShadowRoot, depth: 0 });
+      }
+      return true;
     }
+    const body = doc.body;
+    if (!body || body.getElementsByTagName('*').item(QUERY_LIMIT)) return false;
     // A page of normal size (just counted): one native query finds the article.
     main = body.querySelector(MAIN_CONTENT);
     // The article's shadow roots are found with the body's (depth 0 asks for them).
     if (main) roots.push({ root: main, depth: SHADOW_DEPTH });
     roots.push({ root: body, depth: 0 });
+    return true;
   };
 
-  const read = (): void => {
-    const parts: string[] = [];
+  const read = (): boolean => {
     let nodes = 0;
     while (nodes < NODES_PER_STEP) {
       if (!walker) {
         const r = roots[next++];
-        if (!r) {
-          reading = false;
-          break;
-        }
+        if (!r) return false;
         if (r.depth < SHADOW_DEPTH) for (const sr of shadowRootsUnder(doc, r.root)) roots.push({ root: sr, depth: r.depth + 1 });
         walker = doc.createTreeWalker(r.root, NodeFilter.SHOW_TEXT);
       }
@@ -131,37 +135,69 @@ export function probeSteps(doc: Document, matchers: readonly Matcher[], wanted: 
         walker.currentNode = mainLast;
         continue;
       }
-      const d = t.data;
-      if (d.length > LONG_TEXT && UNREAD.has((t.parentNode as Element | null)?.localName ?? '')) continue;
-      parts.push(d);
+      // Its length first: reading `data` copies the text, megabytes in a page's scripts.
+      const n = t.length;
+      if (n > LONG_TEXT && UNREAD.has((t.parentNode as Element | null)?.localName ?? '')) continue;
+      // A text longer than a question is read by the walk, a chunk per step: walk the page.
+      if (n > PROBE_CHUNK) return (whole = false);
+      parts.push(t.data);
+      size += n;
     }
-    buf += parts.join('');
-  };
-
-  const match = (): void => {
-    const end = Math.min(buf.length, at + PROBE_CHUNK);
-    const chunk = buf.slice(Math.max(0, at - OVERLAP), end);
-    at = end;
-    found = tests.some((t) => t(chunk));
-    if (at === buf.length) {
-      buf = buf.slice(-OVERLAP);
-      at = buf.length;
-    }
+    return true;
   };
 
   return {
     step: () => {
       try {
-        if (!roots.length && !found) start();
-        if (found) return false;
-        if (buf.length - at >= PROBE_CHUNK || (!reading && at < buf.length)) match();
-        else if (reading) read();
-        return !found && (reading || at < buf.length);
+        if (!started && !start()) whole = false;
+        return whole && read();
       } catch {
-        found = true;
+        whole = false;
         return false;
       }
     },
-    found: () => found,
+    size: () => size,
+    take: () => {
+      const text = parts.join('');
+      parts = [text.slice(-OVERLAP)];
+      size = 0;
+      return text;
+    },
+    whole: () => whole,
   };
+}
+
+/**
+ * Whether a full pass should walk the page (or, with `roots`, whether the blocks a change
+ * touched may name what it is for): reads the text in slices of ours ('probe') and asks
+ * about it a chunk at a time, reading on only after a no. True when it may name something,
+ * when the page must be walked anyway, and when `ask` cannot tell.
+ */
+export async function probe(doc: Document, ask: Ask, stats: SliceStats, signal: AbortSignal, roots?: readonly Node[]): Promise<boolean> {
+  const reader = textSteps(doc, roots);
+  let chunk = FIRST_CHUNK;
+  let done = false;
+  while (!done && !signal.aborted) {
+    let question: Promise<boolean | null> | null = null;
+    await runSliced(
+      () => {
+        done = !reader.step();
+        if (reader.size() < chunk && !(done && reader.size() > 0)) return !done;
+        try {
+          question = ask(reader.take());
+        } catch {
+          question = Promise.resolve(null);
+        }
+        chunk = Math.min(chunk * 4, PROBE_CHUNK);
+        return false;
+      },
+      stats,
+      signal,
+      undefined,
+      'probe',
+    );
+    if (!reader.whole()) return true;
+    if (question && (await (question as Promise<boolean | null>).catch(() => null)) !== false) return true;
+  }
+  return false;
 }

@@ -8,7 +8,7 @@ import type { Matcher } from '../../matcher/index.ts';
 import { BlockMatching } from './block-matching.ts';
 import { BlockReader, type TextBlock } from './blocks.ts';
 import { MentionStore } from './mentions.ts';
-import { probeSteps, type Wanted } from './probe.ts';
+import { probe, type Ask } from './probe.ts';
 import { blockRoot, firstRoot } from './roots.ts';
 import { canHostShadow, composedParent, isInsideSkipped } from './skip.ts';
 import { countSlice, runSliced, type SliceStats } from './slices.ts';
@@ -42,10 +42,11 @@ export interface ScannerHooks {
   /** An open shadow root was found (observe it). */
   onShadowRoot(root: ShadowRoot): void;
   /**
-   * The names a full pass is for when it may be skipped (probe.ts): a page whose text names
-   * none of them is not walked. Null: walk every page (world-level names are marked everywhere).
+   * Whether a text may name what a pass is for (probe.ts), when a page may be skipped: a page
+   * whose text names none of it is not walked, and its matchers are not made ready. Null:
+   * walk every page (world-level names are marked everywhere, or imported packs are on).
    */
-  wanted(): Wanted | null;
+  prober(): Ask | null;
 }
 
 export class Scanner {
@@ -67,8 +68,6 @@ export class Scanner {
   private kicked = false;
   /** The last full pass was skipped: the probe found no name it was for in the page's text. */
   skipped = false;
-  /** The matching was not started for the skipped pass (a rescan of a change starts it). */
-  private evidenceStale = false;
 
   constructor(
     private readonly doc: Document,
@@ -127,13 +126,21 @@ export class Scanner {
   private async loop(): Promise<void> {
     while ((this.full || this.queue.size) && !this.signal.aborted) {
       if (!this.stats.firstStart) this.stats.firstStart = performance.now();
+      // A page that names nothing the pass is for is not walked (and nothing is loaded for it);
+      // on a page skipped so, a change is asked about the same way before anything is read.
+      const ask = this.full || this.skipped ? this.hooks.prober() : null;
+      if (ask) {
+        const wholePage = this.full;
+        const names = await probe(this.doc, ask, this.stats, this.signal, wholePage ? undefined : this.takeQueue());
+        if (this.signal.aborted) return;
+        if (!names) {
+          this.skip(wholePage);
+          continue;
+        }
+        if (!wholePage) this.requestFull();
+      } else if (this.skipped) this.requestFull();
       // The first full pass gets the matchers ready first.
       if (this.full && !this.matchers && !(await this.ready())) continue;
-      if (this.full && !(await this.probe())) {
-        if (this.signal.aborted) return;
-        this.skipFull();
-        continue;
-      }
       // Starting a pass is a slice of its own.
       const t = performance.now();
       const roots = this.full ? this.startFull() : this.startPartial();
@@ -142,8 +149,6 @@ export class Scanner {
       if (!roots.length && !this.changed) continue;
       await this.pass(roots);
       if (this.signal.aborted) return;
-      // A page the probe skipped names a wanted entity now (a mutation added it): walk it whole.
-      if (this.skipped && this.namesWanted()) this.requestFull();
       // Cue words, for ambiguous names only: read from the kept text, sliced.
       if (this.matching.needsCues()) await runSliced(() => this.matching.readCues(), this.stats, this.signal, undefined, 'cues');
       if (this.signal.aborted) return;
@@ -179,39 +184,33 @@ export class Scanner {
   }
 
   /**
-   * Whether a full pass should walk the page: true unless the probe read the page's text
-   * and found no name that `hooks.wanted` is for (its steps are slices of their own).
+   * Ends a pass the probe skipped (the whole page, or the changes on a skipped page): nothing
+   * is read or found (no name waits to be decided: every pass ends deciding them all).
    */
-  private async probe(): Promise<boolean> {
-    const wanted = this.hooks.wanted();
-    if (!wanted || !this.matchers?.length) return true;
-    const p = probeSteps(this.doc, this.matchers, wanted);
-    await runSliced(p.step, this.stats, this.signal, undefined, 'probe');
-    return p.found();
-  }
-
-  /** Ends a full pass the probe skipped: nothing found (no name waits to be decided: every pass ends deciding them all). */
-  private skipFull(): void {
-    this.full = false;
-    this.queue.clear();
-    this.store.clear();
-    // The evidence (the title's names) waits for a change to read: most skipped pages have none.
-    this.evidenceStale = true;
-    this.skipped = true;
+  private skip(wholePage: boolean): void {
+    if (wholePage) {
+      this.full = false;
+      this.queue.clear();
+      this.store.clear();
+      this.skipped = true;
+    }
     this.endPass();
   }
 
-  /** Whether a mention found names an entity the probe is for. */
-  private namesWanted(): boolean {
-    const wanted = this.hooks.wanted();
-    if (!wanted) return true;
-    return this.store.ordered().some((m) => wanted(m.entity));
+  /** The queued roots, outermost only (a root inside another queued root is read with it), still in the page and not in a skipped region. */
+  private takeQueue(): Node[] {
+    const queued = [...this.queue];
+    this.queue.clear();
+    const set = new Set(queued);
+    return queued.filter((r) => {
+      for (let p = composedParent(r); p; p = composedParent(p)) if (set.has(p)) return false;
+      return r.isConnected && !isInsideSkipped(r);
+    });
   }
 
   private startFull(): Node[] {
     this.full = false;
     this.skipped = false;
-    this.evidenceStale = false;
     this.queue.clear();
     this.store.clear();
     this.changed = true;
@@ -223,18 +222,7 @@ export class Scanner {
   }
 
   private startPartial(): Node[] {
-    if (this.evidenceStale) {
-      this.evidenceStale = false;
-      this.matching.start(this.matchers ?? [], this.doc.title);
-    }
-    const queued = [...this.queue];
-    this.queue.clear();
-    // Keep only outermost roots: a root inside another queued root is read with it.
-    const set = new Set(queued);
-    const roots = queued.filter((r) => {
-      for (let p = composedParent(r); p; p = composedParent(p)) if (set.has(p)) return false;
-      return r.isConnected && !isInsideSkipped(r);
-    });
+    const roots = this.takeQueue();
     if (this.store.prune() + this.store.removeWithin(roots) > 0) this.changed = true;
     this.matching.dropPendingIn(roots);
     return roots;

@@ -2,14 +2,13 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { Scanner } from '../../../../src/content/scan/scanner.ts';
 import { SCAN_CHUNK } from '../../../../src/content/scan/block-matching.ts';
 import { ENTITIES, entity } from '../../../unit/matcher/entities.ts';
-import { compileMatcher, createMatcher, type Matcher, type MatcherEntity } from '../../../../src/matcher/index.ts';
-import { PROBE_CHUNK } from '../../../../src/content/scan/probe.ts';
+import { compileMatcher, createMatcher, namesAnyOf, type Matcher, type MatcherEntity } from '../../../../src/matcher/index.ts';
 
 const compiled = compileMatcher(ENTITIES);
 
 function scanner(): { s: Scanner; passes: () => number } {
   let passes = 0;
-  const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
+  const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => passes++, onShadowRoot: () => undefined, prober: () => null }, new AbortController().signal);
   s.setMatchers(async () => ({ matchers: [createMatcher(compiled)], setupMs: 0 }));
   return { s, passes: () => passes };
 }
@@ -135,7 +134,7 @@ describe('Scanner matchers', () => {
 
   it('loads the matchers only when a pass starts, and counts their setup as busy time', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, prober: () => null }, new AbortController().signal);
     let loads = 0;
     const get = source([createMatcher(compiled)], 40);
     s.setMatchers(() => {
@@ -156,7 +155,7 @@ describe('Scanner matchers', () => {
 
   it('starts again with the new matchers when they change while loading', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, prober: () => null }, new AbortController().signal);
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
     s.setMatchers(source([createMatcher(compiled)], 0, slow));
@@ -171,7 +170,7 @@ describe('Scanner matchers', () => {
 
   it('still reads the page when the matchers cannot be loaded', async () => {
     document.body.innerHTML = '<p>Galuzin in Tbilisi.</p>';
-    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => null }, new AbortController().signal);
+    const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, prober: () => null }, new AbortController().signal);
     s.setMatchers(() => Promise.reject(new Error('storage gone')));
     await s.run();
     expect(s.stats.passes).toBe(1);
@@ -186,9 +185,18 @@ describe('Scanner matchers', () => {
     const withWorld = compileMatcher([...ENTITIES, ...world]);
     const region = (e: MatcherEntity): boolean => e.scope !== 'world';
 
-    function probing(wanted: ((e: MatcherEntity) => boolean) | null = region): Scanner {
-      const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, wanted: () => wanted }, new AbortController().signal);
-      s.setMatchers(async () => ({ matchers: [createMatcher(withWorld)], setupMs: 0 }));
+    /** What the probe asked (the texts), and how often the matchers were made ready. */
+    let asked: string[] = [];
+    let loads = 0;
+
+    /** A scanner whose probe asks a local matcher (the background's question in the extension); `cannot`: it cannot tell. */
+    function probing(wanted: ((e: MatcherEntity) => boolean) | null = region, cannot = false): Scanner {
+      asked = [];
+      loads = 0;
+      const test = wanted && namesAnyOf(createMatcher(withWorld), wanted);
+      const prober = test && ((text: string) => (asked.push(text), Promise.resolve(cannot ? null : test(text))));
+      const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, prober: () => prober }, new AbortController().signal);
+      s.setMatchers(async () => (loads++, { matchers: [createMatcher(withWorld)], setupMs: 0 }));
       return s;
     }
 
@@ -206,7 +214,8 @@ describe('Scanner matchers', () => {
       document.body.innerHTML = `<p>The United States and NATO met.</p><script>var topics = ["Tbilisi"];${pad}</script><style>.Galuzin{}${pad}</style>`;
       const s = probing();
       await s.run();
-      expect([s.skipped, s.stats.passes, s.stats.textNodes, marked(s)]).toEqual([true, 1, 0, []]);
+      expect([s.skipped, s.stats.passes, s.stats.textNodes, marked(s), loads]).toEqual([true, 1, 0, [], 0]);
+      expect(asked).toEqual(['The United States and NATO met.']);
       expect(s.stats.busyBy?.['probe']).toBeGreaterThan(0);
       const all = probing(null);
       await all.run();
@@ -228,16 +237,19 @@ describe('Scanner matchers', () => {
       expect(await skips('<header>NATO</header><main><p>The United States</p></main><footer>United States</footer>')).toBe(true);
     });
 
-    it('reads a long text in chunks, and finds a name across two of them', async () => {
-      const pad = 'x '.repeat(PROBE_CHUNK / 2 - 3);
-      document.body.innerHTML = `<p>${pad}Tbilisi and the United States.</p>`;
+    it('asks about the text a chunk at a time, and finds a name across two chunks', async () => {
+      // 249 text nodes of 40 characters, then "Tbil" ends the first step's 250 nodes (the first
+      // question) and "isi" begins the next.
+      document.body.innerHTML = `<p>${'<span>x </span>'.repeat(249).replaceAll('x ', 'x '.repeat(20))}<b>Tbil</b>isi and the United States.</p>`;
       const s = probing();
       await s.run();
+      expect(asked.length).toBe(2);
+      expect(asked[0]!.endsWith('Tbil')).toBe(true);
       expect(s.skipped).toBe(false);
       expect(marked(s)).toEqual(['Tbilisi=tbilisi', 'United States=united-states']);
     });
 
-    it('walks the whole page once a change adds a region name to a skipped page', async () => {
+    it('walks the whole page once a change adds a region name to a skipped page, asking only about the change', async () => {
       document.body.innerHTML = '<p>The United States and NATO met.</p><div id="feed"></div>';
       const s = probing();
       await s.run();
@@ -246,12 +258,28 @@ describe('Scanner matchers', () => {
       feed.innerHTML = '<p>NATO again.</p>';
       s.enqueue(feed.firstChild!);
       await s.run();
-      expect([s.skipped, marked(s)]).toEqual([true, ['NATO=nato']]);
+      expect([s.skipped, marked(s), loads, asked.at(-1)]).toEqual([true, [], 0, 'NATO again.']);
       feed.innerHTML += '<p>Then Galuzin in Tbilisi.</p>';
       s.enqueue(feed.lastChild!);
       await s.run();
-      expect(s.skipped).toBe(false);
+      expect([s.skipped, loads, asked.at(-1)]).toEqual([false, 1, 'Then Galuzin in Tbilisi.']);
       expect(marked(s)).toEqual(['United States=united-states', 'NATO=nato', 'NATO=nato', 'Galuzin=mikhail-galuzin', 'Tbilisi=tbilisi']);
+    });
+
+    it('walks a page when the probe cannot tell or a text is longer than a question, and asks nothing about a page without text', async () => {
+      document.body.innerHTML = '<p>The United States and NATO met.</p>';
+      const s = probing(region, true);
+      await s.run();
+      expect([s.skipped, loads, marked(s)]).toEqual([false, 1, ['United States=united-states', 'NATO=nato']]);
+      // One text longer than a question is left to the walk.
+      document.body.innerHTML = `<pre>${'United States '.repeat(10_000)}</pre>`;
+      const long = probing();
+      await long.run();
+      expect([long.skipped, asked, loads]).toEqual([false, [], 1]);
+      document.body.innerHTML = '<div><img alt="Tbilisi"></div>';
+      const empty = probing();
+      await empty.run();
+      expect([empty.skipped, asked, loads]).toEqual([true, [], 0]);
     });
   });
 });
