@@ -85,6 +85,8 @@ export function textSteps(doc: Document, given?: readonly Node[]): { step: () =>
   let whole = true;
   let next = 0;
   let walker: TreeWalker | null = null;
+  // Whether the walker reads the article (kept, not asked of the walker: each DOM read of a content script costs, most in Firefox).
+  let inMain = false;
   // The article, and its first and last text nodes once read: the body's walk jumps over them.
   let main: Element | null = null;
   let mainFirst: Text | null = null;
@@ -120,6 +122,7 @@ export function textSteps(doc: Document, given?: readonly Node[]): { step: () =>
         if (!r) return false;
         if (r.depth < SHADOW_DEPTH) for (const sr of shadowRootsUnder(doc, r.root)) roots.push({ root: sr, depth: r.depth + 1 });
         walker = doc.createTreeWalker(r.root, NodeFilter.SHOW_TEXT);
+        inMain = r.root === main;
       }
       const t = walker.nextNode() as Text | null;
       if (!t) {
@@ -127,7 +130,7 @@ export function textSteps(doc: Document, given?: readonly Node[]): { step: () =>
         continue;
       }
       nodes++;
-      if (walker.root === main) {
+      if (inMain) {
         mainFirst ??= t;
         mainLast = t;
       } else if (t === mainFirst && mainLast && main!.contains(mainLast)) {
