@@ -79,7 +79,7 @@ interface Root {
  * when the page must be walked whatever its text (more than QUERY_LIMIT elements, a text
  * node longer than a question, a DOM that throws).
  */
-export function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolean; size: () => number; take: () => string; whole: () => boolean } {
+function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolean; size: () => number; take: () => string; whole: () => boolean } {
   const roots: Root[] = [];
   let started = false;
   let whole = true;
