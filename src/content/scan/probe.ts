@@ -4,9 +4,11 @@
  * Most pages name nothing of the region: world-level names at most (the U.S., NATO…),
  * which are not marked without one. On them the walk (every element visited, blocks
  * built, names matched block by block) was the largest cost of ours. The probe reads the
- * page's text nodes instead, with a native TreeWalker over text only (the floor of any
- * read), runs them together as `textContent` has them, leaves out the long texts of
- * scripts and styles, and asks whether that names something of the region (`Ask`: the
+ * page's text instead, run together as `textContent` has it: with one native call per part
+ * of the page (the article, the text around it) when the page's scripts and styles hold
+ * little text, their long texts cut out of it; else with a native TreeWalker over text
+ * nodes only (the floor of any read), which leaves those texts unread. It asks whether
+ * that names something of the region (`Ask`: the
  * extension's background answers it, off the page's main thread, with `Matcher.mayName`,
  * which reads leniently: no word breaks asked, since blocks run together there). No region
  * name in it: the page is not walked, and its automaton is never loaded. The probe never
@@ -31,6 +33,16 @@ const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
  * a DOM call per node.
  */
 const LONG_TEXT = 200;
+/**
+ * Text in a page's scripts, styles and noscripts up to which the page is read with one native
+ * call per root (`textContent`, their long texts cut out of it): a read of every text node
+ * through the DOM, one call per node, costs the most where each call crosses into the page
+ * (Firefox's Xray wrappers). Past it, the text nodes are walked, so that megabytes of script
+ * are never copied (`textContent` copies them all).
+ */
+const SCRIPT_TEXT_LIMIT = 65_536;
+/** Characters of a text read natively that one step hands on. */
+const TEXT_STEP = 8_000;
 /** Custom elements (their names have a hyphen): the hosts of web components' shadow roots. */
 const CUSTOM = ".//*[contains(local-name(), '-')]";
 /** How deep shadow roots inside shadow roots are looked into. */
@@ -65,6 +77,71 @@ function shadowRootsUnder(doc: Document, root: Element | ShadowRoot): ShadowRoot
   return out;
 }
 
+/**
+ * The scripts, styles and noscripts under `body` whose text is long (LONG_TEXT), in document
+ * order; null when all of theirs together pass SCRIPT_TEXT_LIMIT. Lengths only: nothing is copied.
+ */
+function longUnreadUnder(body: Element): Element[] | null {
+  const all = body.querySelectorAll('script, style, noscript');
+  const long: Element[] = [];
+  let total = 0;
+  // From the last: the large ones (a page's data, its bundles) are mostly at the end of the body.
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    let n = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === Node.TEXT_NODE) n += (c as Text).length;
+    total += n;
+    if (total > SCRIPT_TEXT_LIMIT) return null;
+    if (n > LONG_TEXT) long.push(el);
+  }
+  return long.reverse();
+}
+
+/**
+ * `text` without the texts of the elements `cut` (in it, in document order), each found after
+ * the one before. Should an equal text come earlier, that one is cut instead: what is left
+ * reads the same.
+ */
+function textWithout(text: string, cut: readonly Element[]): string {
+  if (!cut.length) return text;
+  const kept: string[] = [];
+  let at = 0;
+  for (const el of cut) {
+    const t = el.textContent ?? '';
+    const i = t ? text.indexOf(t, at) : -1;
+    if (i < 0) continue;
+    kept.push(text.slice(at, i));
+    at = i + t.length;
+  }
+  kept.push(text.slice(at));
+  return kept.join('');
+}
+
+/**
+ * The page's text as `textContent` has it, read natively, without the long texts `cut`
+ * (longUnreadUnder): the article's first, then the rest of the body around it (the text
+ * before and after the article, as a Range reads it: every character is copied once).
+ */
+function nativeText(doc: Document, body: Element, main: Element | null, cut: readonly Element[]): string[] {
+  if (!main) return [textWithout(body.textContent ?? '', cut)];
+  const inMain: Element[] = [];
+  const before: Element[] = [];
+  const after: Element[] = [];
+  for (const el of cut) {
+    if (main.contains(el)) inMain.push(el);
+    else if (main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) before.push(el);
+    else after.push(el);
+  }
+  const range = doc.createRange();
+  range.setStart(body, 0);
+  range.setEndBefore(main);
+  const head = range.toString();
+  range.setStartAfter(main);
+  range.setEnd(body, body.childNodes.length);
+  const tail = range.toString();
+  return [textWithout(main.textContent ?? '', inMain), textWithout(head, before) + textWithout(tail, after)];
+}
+
 /** A root to read, with its depth in shadow roots (SHADOW_DEPTH: its shadow roots are not looked for). */
 interface Root {
   root: Element | ShadowRoot;
@@ -91,6 +168,14 @@ function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolea
   let main: Element | null = null;
   let mainFirst: Text | null = null;
   let mainLast: Text | null = null;
+  // A page read natively: the long texts to leave out of it (longUnreadUnder) until it is read,
+  // the texts read (nativeText), handed on a step at a time (which one, and where in it), and
+  // then the body, whose open shadow roots are looked for in a step of their own.
+  let cut: Element[] | null = null;
+  let shadowsOf: Element | null = null;
+  let texts: string[] = [];
+  let textAt = 0;
+  let charAt = 0;
   // What was read since the last `take`, after the end of what it took (OVERLAP characters).
   let parts: string[] = [];
   let size = 0;
@@ -108,6 +193,12 @@ function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolea
     if (!body || body.getElementsByTagName('*').item(QUERY_LIMIT)) return false;
     // A page of normal size (just counted): one native query finds the article.
     main = body.querySelector(MAIN_CONTENT);
+    cut = longUnreadUnder(body);
+    if (cut) {
+      // Read natively, in the steps that follow; then only the open shadow roots are walked.
+      shadowsOf = body;
+      return true;
+    }
     // The article's shadow roots are found with the body's (depth 0 asks for them).
     if (main) roots.push({ root: main, depth: SHADOW_DEPTH });
     roots.push({ root: body, depth: 0 });
@@ -115,6 +206,29 @@ function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolea
   };
 
   const read = (): boolean => {
+    if (cut) {
+      texts = nativeText(doc, shadowsOf!, main, cut);
+      cut = null;
+      return true;
+    }
+    while (textAt < texts.length) {
+      const t = texts[textAt]!;
+      if (charAt >= t.length) {
+        textAt++;
+        charAt = 0;
+        continue;
+      }
+      const piece = t.slice(charAt, charAt + TEXT_STEP);
+      charAt += piece.length;
+      parts.push(piece);
+      size += piece.length;
+      return true;
+    }
+    if (shadowsOf) {
+      for (const sr of shadowRootsUnder(doc, shadowsOf)) roots.push({ root: sr, depth: 1 });
+      shadowsOf = null;
+      return true;
+    }
     let nodes = 0;
     while (nodes < NODES_PER_STEP) {
       if (!walker) {
@@ -152,7 +266,8 @@ function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolea
   return {
     step: () => {
       try {
-        if (!started && !start()) whole = false;
+        // Starting is a step of its own (counting the page, finding the article, its scripts).
+        if (!started) return start() || (whole = false);
         return whole && read();
       } catch {
         whole = false;

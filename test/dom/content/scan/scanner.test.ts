@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Scanner } from '../../../../src/content/scan/scanner.ts';
+import { PROBE_CHUNK } from '../../../../src/content/scan/probe.ts';
 import { SCAN_CHUNK } from '../../../../src/content/scan/block-matching.ts';
 import { ENTITIES, entity } from '../../../unit/matcher/entities.ts';
 import { compileMatcher, createMatcher, namesAnyOf, type Matcher, type MatcherEntity } from '../../../../src/matcher/index.ts';
@@ -237,16 +238,37 @@ describe('Scanner matchers', () => {
       expect(await skips('<header>NATO</header><main><p>The United States</p></main><footer>United States</footer>')).toBe(true);
     });
 
+    /** A script holding more text than the probe copies (SCRIPT_TEXT_LIMIT): the page's text nodes are walked instead. */
+    const bigScript = `<script>${'/* x */'.repeat(10_000)}</script>`;
+
     it('asks about the text a chunk at a time, and finds a name across two chunks', async () => {
-      // 249 text nodes of 40 characters, then "Tbil" ends the first step's 250 nodes (the first
-      // question) and "isi" begins the next.
-      document.body.innerHTML = `<p>${'<span>x </span>'.repeat(249).replaceAll('x ', 'x '.repeat(20))}<b>Tbil</b>isi and the United States.</p>`;
+      // Read natively, the first question is the first 8,000 characters: "Tbil" ends it and "isi" begins the next.
+      document.body.innerHTML = `<p>${'x '.repeat(3_998)}Tbilisi and the United States.</p>`;
       const s = probing();
       await s.run();
       expect(asked.length).toBe(2);
       expect(asked[0]!.endsWith('Tbil')).toBe(true);
       expect(s.skipped).toBe(false);
       expect(marked(s)).toEqual(['Tbilisi=tbilisi', 'United States=united-states']);
+      // Walked (a page whose scripts hold much text): 249 text nodes of 40 characters, then
+      // "Tbil" ends the first step's 250 nodes (the first question) and "isi" begins the next.
+      document.body.innerHTML = `<p>${'<span>x </span>'.repeat(249).replaceAll('x ', 'x '.repeat(20))}<b>Tbil</b>isi and the United States.</p>${bigScript}`;
+      const w = probing();
+      await w.run();
+      expect(asked.length).toBe(2);
+      expect(asked[0]!.endsWith('Tbil')).toBe(true);
+      expect(asked.join('')).not.toContain('/* x */');
+      expect([w.skipped, marked(w)]).toEqual([false, ['Tbilisi=tbilisi', 'United States=united-states']]);
+    });
+
+    it('leaves the long texts of scripts and styles out whether it reads the page natively or walks it', async () => {
+      const region = '<script>var topics = ["Tbilisi"];' + ' '.repeat(300) + '</script><style>.Galuzin{}' + ' '.repeat(300) + '</style>';
+      expect(await skips(`<main><p>NATO met.</p>${region}</main><p>The United States.</p>${region}`)).toBe(true);
+      expect(asked).toEqual(['NATO met.The United States.']);
+      expect(await skips(`<main><p>NATO met.</p>${region}</main><p>The United States.</p>${region}${bigScript}`)).toBe(true);
+      expect(asked).toEqual(['NATO met.The United States.']);
+      // A short script is read whatever it holds (more text only lets more through).
+      expect(await skips('<p>NATO met.</p><script>var t = "Tbilisi";</script>')).toBe(false);
     });
 
     it('walks the whole page once a change adds a region name to a skipped page, asking only about the change', async () => {
@@ -271,11 +293,17 @@ describe('Scanner matchers', () => {
       const s = probing(region, true);
       await s.run();
       expect([s.skipped, loads, marked(s)]).toEqual([false, 1, ['United States=united-states', 'NATO=nato']]);
-      // One text longer than a question is left to the walk.
+      // One text longer than a question: read natively, it is asked about a chunk at a time…
       document.body.innerHTML = `<pre>${'United States '.repeat(10_000)}</pre>`;
       const long = probing();
       await long.run();
-      expect([long.skipped, asked, loads]).toEqual([false, [], 1]);
+      expect([long.skipped, asked.length, loads]).toEqual([true, 3, 0]);
+      expect(Math.max(...asked.map((t) => t.length))).toBeLessThanOrEqual(PROBE_CHUNK + 8_400);
+      // …and walked, it is left to the walk, which reads it a chunk per step.
+      document.body.innerHTML = `<pre>${'United States '.repeat(10_000)}</pre>${bigScript}`;
+      const walked = probing();
+      await walked.run();
+      expect([walked.skipped, asked, loads]).toEqual([false, [], 1]);
       document.body.innerHTML = '<div><img alt="Tbilisi"></div>';
       const empty = probing();
       await empty.run();
