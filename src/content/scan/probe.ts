@@ -98,32 +98,34 @@ function longUnreadUnder(body: Element): Element[] | null {
 }
 
 /**
- * `text` without the texts of the elements `cut` (in it, in document order), each found after
- * the one before. Should an equal text come earlier, that one is cut instead: what is left
- * reads the same.
+ * The parts of `text` around the texts of the elements `cut` (in it, in document order), each
+ * found after the one before, pushed to `out` (slices, not copies: the read is joined only a
+ * question at a time). Should an equal text come earlier, that one is cut instead: what is
+ * left reads the same.
  */
-function textWithout(text: string, cut: readonly Element[]): string {
-  if (!cut.length) return text;
-  const kept: string[] = [];
+function pushWithout(out: string[], text: string, cut: readonly Element[]): void {
   let at = 0;
   for (const el of cut) {
     const t = el.textContent ?? '';
     const i = t ? text.indexOf(t, at) : -1;
     if (i < 0) continue;
-    kept.push(text.slice(at, i));
+    if (i > at) out.push(text.slice(at, i));
     at = i + t.length;
   }
-  kept.push(text.slice(at));
-  return kept.join('');
+  if (at < text.length) out.push(at ? text.slice(at) : text);
 }
 
 /**
  * The page's text as `textContent` has it, read natively, without the long texts `cut`
- * (longUnreadUnder): the article's first, then the rest of the body around it (the text
- * before and after the article, as a Range reads it: every character is copied once).
+ * (longUnreadUnder), in parts: the article's first, then the rest of the body around it (the
+ * text before and after the article, as a Range reads it: every character is copied once).
  */
 function nativeText(doc: Document, body: Element, main: Element | null, cut: readonly Element[]): string[] {
-  if (!main) return [textWithout(body.textContent ?? '', cut)];
+  const out: string[] = [];
+  if (!main) {
+    pushWithout(out, body.textContent ?? '', cut);
+    return out;
+  }
   const inMain: Element[] = [];
   const before: Element[] = [];
   const after: Element[] = [];
@@ -132,14 +134,15 @@ function nativeText(doc: Document, body: Element, main: Element | null, cut: rea
     else if (main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) before.push(el);
     else after.push(el);
   }
+  pushWithout(out, main.textContent ?? '', inMain);
   const range = doc.createRange();
   range.setStart(body, 0);
   range.setEndBefore(main);
-  const head = range.toString();
+  pushWithout(out, range.toString(), before);
   range.setStartAfter(main);
   range.setEnd(body, body.childNodes.length);
-  const tail = range.toString();
-  return [textWithout(main.textContent ?? '', inMain), textWithout(head, before) + textWithout(tail, after)];
+  pushWithout(out, range.toString(), after);
+  return out;
 }
 
 /** A root to read, with its depth in shadow roots (SHADOW_DEPTH: its shadow roots are not looked for). */
