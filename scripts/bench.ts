@@ -31,7 +31,7 @@ import {
 } from '../test/e2e/harness/index.ts';
 import { loadBundledEntities } from './lib/packs.ts';
 import type { Row as MatcherRow } from './lib/matcher-bench.ts';
-import { benchPage, controlExtension, median, type PageResult } from './lib/bench-pages.ts';
+import { benchPage, controlExtension, emptyScriptExtension, median, type PageResult } from './lib/bench-pages.ts';
 import { runStressCase, stressCases, stressRoutes, type StressResult } from './lib/bench-stress.ts';
 import { runStartupBench } from './lib/bench-startup.ts';
 import { benchFirefox, type FirefoxPageResult } from './lib/bench-firefox.ts';
@@ -215,6 +215,10 @@ async function main(): Promise<void> {
   const controlDir = controlExtension();
   const control = await launchChromium({ dist: controlDir });
   let controlPage = await control.newPage();
+  // Our build with an empty content script: what any content script costs the load, for reference.
+  const emptyDir = emptyScriptExtension(dist);
+  const empty = await launchChromium({ dist: emptyDir });
+  let emptyPage = await empty.newPage();
   let plain = await plainPage();
   await plain.context().addInitScript(NAME_SHIM);
 
@@ -226,7 +230,7 @@ async function main(): Promise<void> {
       // A page whose own script never yields would hang page.evaluate: give up after a while.
       let timer: ReturnType<typeof setTimeout> | undefined;
       const r = await Promise.race([
-        benchPage({ ctx, page: extPage }, controlPage, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs }),
+        benchPage({ ctx, page: extPage }, controlPage, plain, server.url(`/root/${encodeURIComponent(p.file)}`), { page: p.page, bytes: p.bytes }, { loads, terms, markCapMs }, emptyPage),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`gave up after ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
         }),
@@ -242,15 +246,19 @@ async function main(): Promise<void> {
       await extPage.close().catch(() => undefined);
       await plain.close().catch(() => undefined);
       await controlPage.close().catch(() => undefined);
+      await emptyPage.close().catch(() => undefined);
       extPage = await ctx.newPage();
       controlPage = await control.newPage();
+      emptyPage = await empty.newPage();
       plain = await plainPage();
       await plain.context().addInitScript(NAME_SHIM);
     }
   }
   await closePlainChromium();
   await control.close();
+  await empty.close();
   rmSync(controlDir, { recursive: true, force: true });
+  rmSync(emptyDir, { recursive: true, force: true });
 
   // Hover → card.
   log('hover → card…');
@@ -334,6 +342,8 @@ async function main(): Promise<void> {
   const slicesOver = ok.filter((r) => r.maxSliceMs > BUDGET.sliceMs);
   const medLoad = median(ok.map((r) => r.loadDeltaPct));
   const medBare = median(ok.map((r) => r.loadBareDeltaPct));
+  const medEmpty = median(ok.map((r) => r.loadEmptyScriptDeltaPct));
+  const medEmptyVsControl = median(ok.map((r) => (r.loadWithoutMs > 0 ? (r.loadEmptyScriptMs / r.loadWithoutMs - 1) * 100 : NaN)));
   const cardMed = median(cardTimes);
   const matcherRows = [...new Set(matcher.map((r) => r.aliasSet))].map((set) => {
     const ours = matcher.find((r) => r.aliasSet === set && r.engine === 'backstory')!;
@@ -398,6 +408,10 @@ async function main(): Promise<void> {
   md.push(
     `| page load, vs a browser without any extension (for reference) | – | ${fmt(medBare)}% | ${wb ? `${wb.page} ${fmt(wb.loadBareDeltaPct)}% (${wb.loadBareMs}→${wb.loadWithMs} ms)` : '–'} | – |`,
   );
+  md.push(
+    `| page load, our build with an empty content script vs the control (for reference: what any content script on every page and frame costs) | – | ${fmt(medEmptyVsControl)}% | – | – |`,
+  );
+  md.push(`| page load with vs our build with an empty content script (for reference: what ours adds to that) | – | ${fmt(medEmpty)}% | – | – |`);
   md.push(
     `| hover → card painted, after the dwell | ≤ 1 frame (${BUDGET.cardMs} ms) | ${fmt(cardMed)} ms median of ${cardTimes.length} | max ${fmt(Math.max(...cardTimes))} ms | ${mark(cardTimes.length > 0 && cardMed <= BUDGET.cardMs)} |`,
   );
@@ -479,6 +493,8 @@ async function main(): Promise<void> {
           pagesOverSliceBudget: slicesOver.map((r) => r.page),
           loadDeltaPctMedian: medLoad,
           loadBareDeltaPctMedian: medBare,
+          loadEmptyScriptDeltaPctMedian: medEmpty,
+          loadEmptyScriptVsControlPctMedian: medEmptyVsControl,
           cardMs: cardTimes,
           contentGzipKB: eagerKB,
           lazy,

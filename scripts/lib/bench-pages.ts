@@ -11,7 +11,7 @@
  *   the bundled packs, timed in the page and aborted after a cap.
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -153,6 +153,10 @@ export interface PageResult {
   loadBareMs: number;
   /** loadWith / loadBare − 1, in %: Backstory plus the cost of running any extension at all. */
   loadBareDeltaPct: number;
+  /** Median load with Backstory's build whose content script and its CSS are empty (see `emptyScriptExtension`); NaN when not measured. */
+  loadEmptyScriptMs: number;
+  /** loadWith / loadEmptyScript − 1, in %: what Backstory's content script adds to having one on every page. */
+  loadEmptyScriptDeltaPct: number;
   mentions: number;
   entities: number;
   /** What the page is to the pack (diagnostics `verdict`): 'none' when it names nothing the pack has. */
@@ -204,8 +208,10 @@ export async function benchPage(
   url: string,
   info: { page: string; bytes: number },
   opts: { loads: number; terms: string[]; markCapMs: number },
+  emptyScript?: Page,
 ): Promise<PageResult> {
   const withMs: number[] = [];
+  const emptyScriptMs: number[] = [];
   const withoutMs: number[] = [];
   const bareMs: number[] = [];
   const floors: number[] = [];
@@ -235,6 +241,12 @@ export async function benchPage(
       await ext.page.goto('about:blank');
     },
   ];
+  if (emptyScript) {
+    runs.push(async () => {
+      emptyScriptMs.push((await timedLoad(emptyScript, url)).loadMs);
+      await emptyScript.goto('about:blank');
+    });
+  }
   await inTurns(opts.loads, runs);
   await timedLoad(plain, url);
   const mark = await markJs(plain, opts.terms, opts.markCapMs);
@@ -244,6 +256,7 @@ export async function benchPage(
   const loadWithoutMs = r1(median(withoutMs));
   const loadWithMs = r1(median(withMs));
   const loadBareMs = r1(median(bareMs));
+  const loadEmptyScriptMs = r1(median(emptyScriptMs));
   const last = diags[diags.length - 1]!;
   return {
     ...info,
@@ -261,6 +274,8 @@ export async function benchPage(
     loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
     loadBareMs,
     loadBareDeltaPct: loadBareMs > 0 ? r1((loadWithMs / loadBareMs - 1) * 100) : NaN,
+    loadEmptyScriptMs,
+    loadEmptyScriptDeltaPct: loadEmptyScriptMs > 0 ? r1((loadWithMs / loadEmptyScriptMs - 1) * 100) : NaN,
     mentions: last.mentions,
     entities: last.entities.length,
     verdict: last.verdict,
@@ -272,6 +287,20 @@ export async function benchPage(
     read: last.read,
     heapKB: Math.round(median(heapWith) - median(heapWithout)),
   };
+}
+
+/**
+ * Backstory's build with an empty content script and empty content CSS, in a temp folder:
+ * the same manifest (a content script on every page and frame), background and packs. The
+ * page load with it against the control is what having any content script costs; with
+ * Backstory against it, what ours adds.
+ */
+export function emptyScriptExtension(dist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-empty-script-'));
+  cpSync(dist, dir, { recursive: true });
+  writeFileSync(join(dir, 'content.js'), '// an empty content script: the load it costs to have one\n');
+  writeFileSync(join(dir, 'content.css'), '');
+  return dir;
 }
 
 /**
