@@ -343,7 +343,7 @@ async function main(): Promise<void> {
   const medLoad = median(ok.map((r) => r.loadDeltaPct));
   const medBare = median(ok.map((r) => r.loadBareDeltaPct));
   const medEmpty = median(ok.map((r) => r.loadEmptyScriptDeltaPct));
-  const medEmptyVsControl = median(ok.map((r) => (r.loadWithoutMs > 0 ? (r.loadEmptyScriptMs / r.loadWithoutMs - 1) * 100 : NaN)));
+  const medEmptyVsControl = median(ok.map((r) => r.loadEmptyScriptVsControlPct));
   const cardMed = median(cardTimes);
   const matcherRows = [...new Set(matcher.map((r) => r.aliasSet))].map((set) => {
     const ours = matcher.find((r) => r.aliasSet === set && r.engine === 'backstory')!;

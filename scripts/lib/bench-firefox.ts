@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { firefoxPath, firefoxScanWaiter, launchFirefox, type Diagnostics, type FirefoxBrowser } from '../../test/e2e/harness/index.ts';
-import { FLOOR_READ_JS, inTurns, LOAD_MS_JS, median } from './bench-pages.ts';
+import { FLOOR_READ_JS, inTurns, LOAD_MS_JS, median, pctOver } from './bench-pages.ts';
 
 /** One page's figures in Firefox (medians of the loads). */
 export interface FirefoxPageResult {
@@ -103,7 +103,7 @@ export async function benchFirefox(pages: readonly { page: string; url: string }
           probeElsewhereMs: Math.round(median(diags.map((d) => d.probeElsewhereMs ?? 0)) * 100) / 100,
           loadWithMs,
           loadWithoutMs,
-          loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
+          loadDeltaPct: pctOver(loadWithMs, loadWithoutMs),
           mentions: last.mentions,
           verdict: last.verdict,
           skipped: last.skipped,

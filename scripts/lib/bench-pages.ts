@@ -157,6 +157,8 @@ export interface PageResult {
   loadEmptyScriptMs: number;
   /** loadWith / loadEmptyScript − 1, in %: what Backstory's content script adds to having one on every page. */
   loadEmptyScriptDeltaPct: number;
+  /** loadEmptyScript / loadWithout − 1, in %: what having any content script on every page costs. */
+  loadEmptyScriptVsControlPct: number;
   mentions: number;
   entities: number;
   /** What the page is to the pack (diagnostics `verdict`): 'none' when it names nothing the pack has. */
@@ -187,6 +189,9 @@ const median = (xs: number[]): number => {
 export { median };
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** How much longer `ms` is than `base`, in % (one decimal); NaN without a base. */
+export const pctOver = (ms: number, base: number): number => (base > 0 ? r1((ms / base - 1) * 100) : NaN);
 
 /**
  * Runs each of `runs` (one browser's load of a page) `loads` times, the order turning with
@@ -271,11 +276,12 @@ export async function benchPage(
     markJsRatio: busyMs > 0 && !mark.error ? r1(mark.ms / busyMs) : NaN,
     loadWithoutMs,
     loadWithMs,
-    loadDeltaPct: loadWithoutMs > 0 ? r1((loadWithMs / loadWithoutMs - 1) * 100) : NaN,
+    loadDeltaPct: pctOver(loadWithMs, loadWithoutMs),
     loadBareMs,
-    loadBareDeltaPct: loadBareMs > 0 ? r1((loadWithMs / loadBareMs - 1) * 100) : NaN,
+    loadBareDeltaPct: pctOver(loadWithMs, loadBareMs),
     loadEmptyScriptMs,
-    loadEmptyScriptDeltaPct: loadEmptyScriptMs > 0 ? r1((loadWithMs / loadEmptyScriptMs - 1) * 100) : NaN,
+    loadEmptyScriptDeltaPct: pctOver(loadWithMs, loadEmptyScriptMs),
+    loadEmptyScriptVsControlPct: pctOver(loadEmptyScriptMs, loadWithoutMs),
     mentions: last.mentions,
     entities: last.entities.length,
     verdict: last.verdict,
