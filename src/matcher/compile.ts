@@ -41,8 +41,12 @@ function isDescription(form: string): boolean {
 /** Nouns that make "<demonym> … <noun>" the name of one body rather than a description. */
 const INSTITUTION = /^(ministry|parliament|church|patriarchate)$/;
 
-/** A word that can be a surname on its own: starts with a capital (or a Georgian letter), 3+ letters, no digits. */
-const SURNAME_WORD = /^(?:\p{Lu}[\p{L}'’-]{2,}|[\u10d0-\u10ff]{3,})$/u;
+/**
+ * A word that can be a surname on its own: starts with a capital (or a Georgian letter), 3+
+ * letters, no digits. Made on first use (a page compiles names only for imported packs, and
+ * a Unicode property class costs a frame a fraction of a millisecond to build).
+ */
+let surnameWord: RegExp | undefined;
 
 /**
  * The name forms of a person derived from their full names, per list: the bare surname
@@ -65,7 +69,7 @@ export function derivedPersonNames(list: readonly string[], russian: boolean): [
     if (words.length < 2 || words.some((w) => /^\p{Ll}/u.test(w) && !/^[\u10d0-\u10ff]/.test(w))) continue;
     const last = words[words.length - 1]!;
     if (russian && words.length === 3 && /(вич|вна|ична|ич)$/.test(words[1]!)) add(`${words[0]} ${last}`, false);
-    if (SURNAME_WORD.test(last)) add(last, true);
+    if ((surnameWord ??= /^(?:\p{Lu}[\p{L}'’-]{2,}|[\u10d0-\u10ff]{3,})$/u).test(last)) add(last, true);
   }
   return out;
 }

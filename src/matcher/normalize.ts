@@ -23,7 +23,12 @@ const flagTable = new Uint8Array(65536);
 const foldTable = new Uint16Array(65536);
 
 const LATIN_EXTRA: Record<string, string> = { ø: 'o', đ: 'd', ł: 'l', ħ: 'h', ı: 'i', ŧ: 't', ƀ: 'b' };
-const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * Letters, digits and marks: made on first use, since building a Unicode property class costs
+ * a frame about half a millisecond, and most frames never classify a character outside the
+ * tables a compiled matcher carries.
+ */
+let wordRe: RegExp | undefined;
 
 function compute(c: number): number {
   let flags = DONE;
@@ -44,7 +49,7 @@ function compute(c: number): number {
     fold = 0x2d; // dashes → -
   } else {
     const s = String.fromCharCode(c);
-    if (WORD_RE.test(s)) flags |= WORD;
+    if ((wordRe ??= /[\p{L}\p{N}\p{M}]/u).test(s)) flags |= WORD;
     const lower = s.toLowerCase();
     if (lower !== s) flags |= UPPER;
     if (s.toUpperCase() !== s) flags |= LOWER;
