@@ -4,11 +4,11 @@
  * MV3 worker woken by an event finds its listener.
  */
 import { browser } from '../shared/browser.ts';
-import { broadcastToPages, handle, sendToTab } from '../shared/messaging.ts';
+import { broadcastToPages, handle, sendToTab, tellEveryFrame } from '../shared/messaging.ts';
 import type { ContentToBackground, UiToBackground, ToContent, ToUi, TabState } from '../shared/messages.ts';
 import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
 import { loadSettings, loadDisabledSites, watchSettings } from '../shared/settings.ts';
-import { watchUserPacks } from '../shared/user-packs.ts';
+import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
 import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
 import { paintBadge } from './badge.ts';
@@ -77,6 +77,10 @@ handle<ContentToBackground>('content', {
     await refreshBadge(tabId);
     return {};
   },
+  'backstory/state': async () => {
+    const [{ settings }, disabledSites, userPacks] = await Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]);
+    return { settings, disabledSites, userPacks };
+  },
   'backstory/entities': ({ ids }) => entities(ids),
   'backstory/probe': ({ text, off }) => probeText(text, off),
   'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),
@@ -116,13 +120,16 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 
 // The badge's title and the panel hints follow the reader's language setting too.
 void loadSettings().then(({ settings }) => chooseLanguage(settings.language, loadCatalogue));
-watchSettings(({ settings }) => {
+watchSettings(({ settings, disabledSites }) => {
   if (settings) knowledge = null;
   if (settings) void chooseLanguage(settings.settings.language, loadCatalogue);
   void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && void refreshBadge(t.id)));
+  // Content scripts do not watch storage: they hear it from here.
+  void tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', settings ? { settings: settings.settings } : { disabledSites });
 });
 watchUserPacks(() => {
   knowledge = null;
+  void loadUserPacks().then((userPacks) => tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', { userPacks }));
 });
 
 browser.commands.onCommand.addListener((command, tab) => {

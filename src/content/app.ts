@@ -1,15 +1,16 @@
 /**
- * The content script of one frame: reads the settings, decides whether to work here
- * (the cheap gate), and while active owns one run (run/run.ts: scanner, painter, card
- * listeners, mutation watcher). Settings, site switches and imported packs apply live;
- * switching off removes everything we placed. Diagnostics, step and reveal are answered
- * in every frame, active or not.
+ * The content script of one frame: asks the background for the settings, decides whether to
+ * work here (the cheap gate), and while active owns one run (run/run.ts: scanner, painter,
+ * card listeners, mutation watcher). Settings, site switches and imported packs apply live,
+ * as the background tells every frame (a frame never loads the storage API unless the
+ * background cannot answer); switching off removes everything we placed. Diagnostics, step
+ * and reveal are answered in every frame, active or not.
  */
 import type { Pack } from '../facts/types.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
-import type { ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
-import { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, setSiteEnabled, siteKey, watchSettings, type Settings } from '../shared/settings.ts';
-import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
+import type { ContentState, ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
+import { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, setSiteEnabled, siteKey, type Settings } from '../shared/settings.ts';
+import { loadUserPacks } from '../shared/user-packs.ts';
 import { CardController } from './card/controller.tsx';
 import { Revealer, scrollToMention, stepIndex } from './input/navigate.ts';
 import { highlightsSupported } from './paint/highlight.ts';
@@ -21,9 +22,19 @@ import { ALL_SCRIPTS } from './run/frame.ts';
 import type { BundledSource } from './scan/bundled-matcher.ts';
 import { RecordsCache } from './run/records.ts';
 import { Run } from './run/run.ts';
+import { countSlice } from './scan/slices.ts';
 
-/** Runs the content script in `doc` with the bundled matcher `bundled` (see scan/bundled-matcher.ts); returns the teardown. */
-export function startContent(doc: Document, bundled: BundledSource): () => void {
+/** Whether the background's answer has the state's parts (any other answer: storage is read instead). */
+function isState(r: object): r is ContentState {
+  const s = r as Partial<ContentState>;
+  return typeof s.settings === 'object' && s.settings !== null && Array.isArray(s.disabledSites) && Array.isArray(s.userPacks);
+}
+
+/**
+ * Runs the content script in `doc` with the bundled matcher `bundled` (see scan/bundled-matcher.ts); returns the teardown.
+ * `scriptStart`: when the script began to run (performance.now()), for the start-up the diagnostics count.
+ */
+export function startContent(doc: Document, bundled: BundledSource, scriptStart = performance.now()): () => void {
   const win = doc.defaultView!;
   const isTop = win === win.top;
   const life = new AbortController();
@@ -165,19 +176,19 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
     return { found: true, index, total };
   };
 
-  const unhandle = handle<ToContent>('extension', {
-    'backstory/diagnostics': () => diagnostics(),
-    'backstory/step': ({ direction }) => step(direction === -1 ? -1 : 1),
-    'backstory/reveal': ({ entityId }) => reveal(String(entityId)),
-  });
-
   // ---- settings --------------------------------------------------------------------
 
-  const unwatchSettings = watchSettings((change) => {
+  /** Takes in what changed in the settings, the sites switched off or the imported packs. */
+  const onState = (change: Partial<ContentState>): void => {
     if (change.disabledSites) disabledSites = change.disabledSites;
     let rescan = false;
+    if (change.userPacks) {
+      userPacks = change.userPacks;
+      records.reset();
+      rescan = true;
+    }
     if (change.settings) {
-      const next = change.settings.settings;
+      const next = change.settings;
       if (next.disabledPacks.join('\n') !== settings.disabledPacks.join('\n')) {
         // The background re-reads its packs: ask again for the records.
         records.reset();
@@ -188,29 +199,45 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
     }
     apply(rescan);
     if (rescan) fetchRecords();
-  });
-  const unwatchPacks = watchUserPacks(() => {
-    void loadUserPacks().then((packs) => {
-      if (life.signal.aborted) return;
-      userPacks = packs;
-      records.reset();
-      apply(true);
-    });
+  };
+
+  const unhandle = handle<ToContent>('extension', {
+    'backstory/diagnostics': () => diagnostics(),
+    'backstory/step': ({ direction }) => step(direction === -1 ? -1 : 1),
+    'backstory/reveal': ({ entityId }) => reveal(String(entityId)),
+    // The background tells every frame what changed (content scripts never watch storage).
+    'backstory/state-changed': (change) => {
+      if (loaded) onState(change);
+      return {};
+    },
   });
 
-  // The card's language is in place before the first card can open.
-  const settingsLoaded = loadSettings().then(async (stored) => {
-    await chooseCardLanguage(stored.settings.language);
-    return stored;
-  });
-  void Promise.all([settingsLoaded, loadDisabledSites(), loadUserPacks()]).then(([stored, sites, packs]) => {
+  /**
+   * The state to start with, from the background: a frame then never loads the storage API,
+   * which costs each frame about a millisecond. When the background cannot answer (it is
+   * being restarted), the frame reads storage itself.
+   */
+  const initial = async (): Promise<ContentState> => {
+    const r = await sendToBackground<ContentToBackground, 'backstory/state'>('backstory/state', {});
+    if (r.ok && isState(r)) return { settings: r.settings, disabledSites: r.disabledSites, userPacks: r.userPacks };
+    const [stored, sites, packs] = await Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]);
+    return { settings: stored.settings, disabledSites: sites, userPacks: packs };
+  };
+  void initial().then(async (state) => {
+    // The card's language is in place before the first card can open.
+    await chooseCardLanguage(state.settings.language);
     if (life.signal.aborted) return;
-    settings = stored.settings;
-    disabledSites = sites;
-    userPacks = packs;
+    const t0 = performance.now();
+    settings = state.settings;
+    disabledSites = state.disabledSites;
+    userPacks = state.userPacks;
     loaded = true;
     apply(false);
-    if (!run) report();
+    if (!run) return report();
+    // Start-up is main-thread work of ours like any slice: the script's own set-up (one task:
+    // its modules, then startContent) and this start of the run (another) count as 'boot'.
+    countSlice(run.scanner.stats, bootMs, 'boot');
+    countSlice(run.scanner.stats, performance.now() - t0, 'boot');
   });
 
   function teardown(): void {
@@ -218,14 +245,13 @@ export function startContent(doc: Document, bundled: BundledSource): () => void 
     life.abort();
     stop();
     card.destroy();
-    // After an extension reload the old runtime is gone and these may throw.
-    for (const off of [unhandle, unwatchSettings, unwatchPacks]) {
-      try {
-        off();
-      } catch {
-        /* context invalidated */
-      }
+    // After an extension reload the old runtime is gone and this may throw.
+    try {
+      unhandle();
+    } catch {
+      /* context invalidated */
     }
   }
+  const bootMs = performance.now() - scriptStart;
   return teardown;
 }

@@ -8,11 +8,12 @@
  * not kept in the back/forward cache); a page restored from that cache keeps its run. The
  * run itself tears down when the extension context is gone (the extension was reloaded).
  */
+import { SCRIPT_START } from './clock.ts';
 import './paint/page.css';
 import { BUNDLED } from './scan/bundled-matcher.ts';
 import { startContent } from './app.ts';
 
-const teardown = startContent(document, BUNDLED);
+const teardown = startContent(document, BUNDLED, SCRIPT_START);
 const onPageHide = (e: PageTransitionEvent): void => {
   if (e.persisted) return;
   removeEventListener('pagehide', onPageHide);

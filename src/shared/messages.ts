@@ -4,7 +4,8 @@
  * receives them. Responses travel as `Result<response>` (see result.ts).
  */
 import type { CompiledMatcher } from '../matcher/index.ts';
-import type { Entity, EntityType } from '../facts/types.ts';
+import type { Entity, EntityType, Pack } from '../facts/types.ts';
+import type { Settings } from './settings-model.ts';
 
 /** Where a content script is in its work. */
 export type ScanStatus = 'idle' | 'scanning' | 'done';
@@ -120,9 +121,22 @@ export interface PanelIntent {
 
 type Empty = Record<string, never>;
 
+/**
+ * What a content script needs to decide whether to work and how: the settings, the sites
+ * switched off and the packs the reader imported. The background reads them from storage
+ * and tells every frame when they change, so a frame never loads the storage API.
+ */
+export interface ContentState {
+  settings: Settings;
+  disabledSites: string[];
+  userPacks: Pack[];
+}
+
 /** content script → background */
 export type ContentToBackground = {
   'backstory/report': { request: { report: PageReport }; response: Empty };
+  /** The settings, the sites switched off and the imported packs (a frame asks once, at its start). */
+  'backstory/state': { request: Empty; response: ContentState };
   /** The bundled matcher, for a content script that found no current copy in storage. */
   'backstory/matcher': { request: Empty; response: { tag: string; compiled: CompiledMatcher } };
   'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
@@ -152,6 +166,8 @@ export type ToContent = {
   'backstory/reveal': { request: { entityId: string }; response: { found: boolean; index: number; total: number } };
   /** Keyboard command: step to the next/previous mention and open its card. */
   'backstory/step': { request: { direction: 1 | -1 }; response: { found: boolean } };
+  /** Some of the state changed (sent to every frame of every tab). */
+  'backstory/state-changed': { request: Partial<ContentState>; response: Empty };
 };
 
 /** background → extension pages (broadcast) */

@@ -40,6 +40,12 @@ export function broadcastToPages<R extends Routes, K extends keyof R & string>(t
   void browser.runtime.sendMessage({ ...request, type }).catch(() => undefined);
 }
 
+/** Tells the content scripts of every tab, in every frame, something; a tab without one is skipped. */
+export async function tellEveryFrame<R extends Routes, K extends keyof R & string>(type: K, request: R[K]['request']): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, { ...request, type }).catch(() => undefined))));
+}
+
 /** Sends to a tab's content script (frame 0 unless a frame is given). */
 export function sendToTab<R extends Routes, K extends keyof R & string>(tabId: number, type: K, request: R[K]['request'], frameId = 0): Promise<Result<R[K]['response']>> {
   return settle(browser.tabs.sendMessage(tabId, { ...request, type }, { frameId }));

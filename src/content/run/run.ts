@@ -59,7 +59,8 @@ export class Run {
   private watcher: Watcher | null = null;
   visible: PageMention[] = [];
   visibleSet = new Set<PageMention>();
-  readonly setOpenedBy: (by: OpenedBy) => void;
+  /** The reader's pointer and key listeners and the restore timer: placed with the first mark (a page with none never gets them). */
+  private interaction: { setOpenedBy(by: OpenedBy): void } | null = null;
   mutationTimer?: ReturnType<typeof setTimeout>;
   private reportTimer?: ReturnType<typeof setTimeout>;
   /** Waiting for the page to load (and, in a subframe, for an idle moment) before the first scan. */
@@ -100,24 +101,6 @@ export class Run {
       },
       signal,
     ));
-    const interaction = watchInteraction(
-      {
-        doc,
-        card,
-        settings: ctx.settings,
-        hitTest: (x, y) => (signal.aborted ? null : mentionAt(doc, x, y, scanner.store, [...scanner.shadowRoots], (m) => this.visibleSet.has(m))),
-        onActivity: () => {
-          if (!browser.runtime?.id) return ctx.teardown();
-          this.painter.ensure();
-        },
-      },
-      signal,
-    );
-    this.setOpenedBy = interaction.setOpenedBy;
-    const timer = setInterval(() => {
-      if (doc.visibilityState === 'visible') this.painter.ensure();
-    }, RESTORE_EVERY_MS);
-    signal.addEventListener('abort', () => clearInterval(timer));
     scanner.setMatchers(ctx.matchers);
     const watch = (): Watcher =>
       watchPage(
@@ -148,10 +131,47 @@ export class Run {
       this.waitingStart = false;
       if (signal.aborted) return;
       // Mutations while the page loads cost it nothing of ours: the first pass reads what they made.
+      const t0 = performance.now();
       this.watcher = watch();
+      countSlice(scanner.stats, performance.now() - t0, 'boot');
       if (this.read()) void scanner.run();
       else this.scheduleReport();
     });
+  }
+
+  /** Opens cards through this input from now on (the keyboard's step). */
+  setOpenedBy(by: OpenedBy): void {
+    this.listen().setOpenedBy(by);
+  }
+
+  /**
+   * The reader's pointer and key listeners, and a timer that gives the marks back to a page
+   * that removed them: placed once there is something to point at, so a page without a mark
+   * (most pages) never gets a listener of ours, nor pays for placing one.
+   */
+  private listen(): { setOpenedBy(by: OpenedBy): void } {
+    if (this.interaction) return this.interaction;
+    const { doc, card } = this.ctx;
+    const signal = this.ctl.signal;
+    const scanner = this.scanner;
+    this.interaction = watchInteraction(
+      {
+        doc,
+        card,
+        settings: this.ctx.settings,
+        hitTest: (x, y) => (signal.aborted ? null : mentionAt(doc, x, y, scanner.store, [...scanner.shadowRoots], (m) => this.visibleSet.has(m))),
+        onActivity: () => {
+          if (!browser.runtime?.id) return this.ctx.teardown();
+          this.painter.ensure();
+        },
+      },
+      signal,
+    );
+    const timer = setInterval(() => {
+      if (doc.visibilityState === 'visible') this.painter.ensure();
+    }, RESTORE_EVERY_MS);
+    signal.addEventListener('abort', () => clearInterval(timer));
+    return this.interaction;
   }
 
   /** Scanning, waiting to start, or a rescan queued. */
@@ -171,7 +191,10 @@ export class Run {
       this.ctx.settings().highlightStyle,
       this.scanner.shadowRoots,
     );
-    if (visible.length && !this.firstMarkAt) this.firstMarkAt = performance.now();
+    if (visible.length && !this.firstMarkAt) {
+      this.firstMarkAt = performance.now();
+      this.listen();
+    }
     const open = card.mention;
     if (open && !this.visibleSet.has(open)) {
       // A rescan found the same mention again (e.g. after Undo): keep the card on it.

@@ -11,7 +11,7 @@ vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts')
 const { browser, fake } = await import('../../fakes/browser.ts');
 const { startContent } = await import('../../../src/content/app.ts');
 const { compileMatcher, compiledScripts } = await import('../../../src/matcher/index.ts');
-const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings.ts');
+const { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, watchSettings } = await import('../../../src/shared/settings.ts');
 const { ENTITIES } = await import('../../unit/matcher/entities.ts');
 
 const compiled = compileMatcher(ENTITIES);
@@ -105,15 +105,23 @@ describe('content app lifecycle', () => {
   it('leaves no listener, interval, highlight or node behind after 20 start / stop / restart cycles', async () => {
     document.title = 'Talks in Geneva';
     document.body.innerHTML = '<article><p>Mikhail Galuzin met officials in Tbilisi.</p><p>The Geneva International Discussions resumed.</p></article>';
+    // The background's part: it answers a frame's first question from storage and tells every
+    // frame what changes there (src/background/index.ts).
+    const state = async () => ({ settings: (await loadSettings()).settings, disabledSites: await loadDisabledSites(), userPacks: [] });
+    const stopServing = fake.serveBackground((m) =>
+      m.type === 'backstory/entities' ? { ok: true, entities: [] } : m.type === 'backstory/state' ? state().then((s) => ({ ok: true, ...s })) : { ok: true },
+    );
+    const stopTelling = watchSettings(({ settings, disabledSites }) => {
+      void fake.broadcast({ type: 'backstory/state-changed', ...(settings ? { settings: settings.settings } : { disabledSites }) });
+    });
     const before = { listeners: countListeners(), api: apiListeners.size, intervals: intervals.size };
-    const stopServing = fake.serveBackground((m) => (m.type === 'backstory/entities' ? { ok: true, entities: [] } : { ok: true }));
     try {
       for (let i = 0; i < 20; i++) {
         await setEnabled(true);
         const teardown = startContent(document, { version: `test-${i}`, scripts: compiledScripts(compiled), load: async () => compiled });
         await vi.waitFor(() => expect(marked()).toBe(3), { timeout: 3000, interval: 10 });
         expect(document.querySelectorAll('backstory-root').length).toBeLessThanOrEqual(1);
-        // The reader switches it off: everything painted goes, the app keeps listening for settings.
+        // The reader switches it off: everything painted goes, the app keeps listening for the background.
         await setEnabled(false);
         await vi.waitFor(() => expect(registry.size).toBe(0), { timeout: 3000, interval: 10 });
         // … and on again: the marks come back.
@@ -128,6 +136,7 @@ describe('content app lifecycle', () => {
       }
     } finally {
       stopServing();
+      stopTelling();
       intervals = new Set();
     }
   }, 60_000);
