@@ -32,9 +32,11 @@ function isState(r: object): r is ContentState {
 
 /**
  * Runs the content script in `doc` with the bundled matcher `bundled` (see scan/bundled-matcher.ts); returns the teardown.
- * `scriptStart`: when the script began to run (performance.now()), for the start-up the diagnostics count.
+ * `before`: the start-up's earlier tasks (the script's modules, making the extension's namespace
+ * ready), ms each, counted with this one as 'boot'.
  */
-export function startContent(doc: Document, bundled: BundledSource, scriptStart = performance.now()): () => void {
+export function startContent(doc: Document, bundled: BundledSource, before: readonly number[] = []): () => void {
+  const startAt = performance.now();
   const win = doc.defaultView!;
   const isTop = win === win.top;
   const life = new AbortController();
@@ -234,9 +236,9 @@ export function startContent(doc: Document, bundled: BundledSource, scriptStart 
     loaded = true;
     apply(false);
     if (!run) return report();
-    // Start-up is main-thread work of ours like any slice: the script's own set-up (one task:
-    // its modules, then startContent) and this start of the run (another) count as 'boot'.
-    countSlice(run.scanner.stats, bootMs, 'boot');
+    // Start-up is main-thread work of ours like any slice: the earlier tasks (the modules,
+    // the namespace), startContent, and this start of the run count as 'boot', a slice each.
+    for (const ms of [...before, bootMs]) countSlice(run.scanner.stats, ms, 'boot');
     countSlice(run.scanner.stats, performance.now() - t0, 'boot');
   });
 
@@ -252,6 +254,6 @@ export function startContent(doc: Document, bundled: BundledSource, scriptStart 
       /* context invalidated */
     }
   }
-  const bootMs = performance.now() - scriptStart;
+  const bootMs = performance.now() - startAt;
   return teardown;
 }

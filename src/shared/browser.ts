@@ -18,6 +18,11 @@ export type { Browser, Runtime, Tabs, Storage } from 'webextension-polyfill';
 
 export const browser: Browser = polyfill;
 
+/** The steps that make the namespace ready, each to run as a task of its own (see browser-native.ts); none here: the polyfill is ready once loaded. */
+export function namespaceSteps(): (() => void)[] {
+  return [];
+}
+
 /** Chrome's side panel API, or undefined in Firefox (which has `sidebarAction`). */
 export function chromeSidePanel(): typeof chrome.sidePanel | undefined {
   const c = (globalThis as { chrome?: typeof chrome }).chrome;

@@ -193,7 +193,15 @@ describe.skipIf(!hasChromium)('In the page: hard cases (Chromium)', () => {
     const box = frames.find((f) => f.diag.url.endsWith('/frame.html'));
     expect(ad?.diag).toMatchObject({ status: 'done', read: false, mentions: 0, setupMs: 0 });
     expect(box?.diag).toMatchObject({ read: true, mentions: 2 });
+    // The 1×1 frame has not started (nothing answers there) until it grows to a readable size.
+    expect(frames.some((f) => f.diag.url.endsWith('/pixel.html'))).toBe(false);
     await expectUntouched(page);
+    await page.evaluate(() => {
+      const f = document.getElementById('pixel') as HTMLIFrameElement;
+      f.width = '400';
+      f.height = '200';
+    });
+    await expect.poll(async () => (await allFrameDiagnostics(ctx, page, 50)).find((f) => f.diag.url.endsWith('/pixel.html'))?.diag.status, { timeout: 10_000 }).toBe('done');
     await page.close();
   });
 

@@ -172,6 +172,11 @@ export const browser = {
 
 export type { Browser, Runtime, Tabs, Storage } from 'webextension-polyfill';
 
+/** Nothing to make ready in the fake. */
+export function namespaceSteps(): (() => void)[] {
+  return [];
+}
+
 /** Chrome's side panel API (set with `fake.useChromeSidePanel()`), or undefined. */
 export function chromeSidePanel(): typeof chrome.sidePanel | undefined {
   return sidePanelApi as unknown as typeof chrome.sidePanel | undefined;
