@@ -8,6 +8,7 @@ import { broadcastToPages, handle, sendToTab, tellEveryFrame } from '../shared/m
 import type { ContentToBackground, UiToBackground, ToContent, ToUi, TabState } from '../shared/messages.ts';
 import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
 import { loadSettings, loadDisabledSites, watchSettings } from '../shared/settings.ts';
+import { loadContentState } from '../shared/content-state.ts';
 import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
 import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
@@ -77,10 +78,7 @@ handle<ContentToBackground>('content', {
     await refreshBadge(tabId);
     return {};
   },
-  'backstory/state': async () => {
-    const [{ settings }, disabledSites, userPacks] = await Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]);
-    return { settings, disabledSites, userPacks };
-  },
+  'backstory/state': () => loadContentState(),
   'backstory/entities': ({ ids }) => entities(ids),
   'backstory/probe': ({ text, off }) => probeText(text, off),
   'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),

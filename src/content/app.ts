@@ -9,8 +9,8 @@
 import type { Pack } from '../facts/types.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
 import type { ContentState, ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
-import { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, setSiteEnabled, siteKey, type Settings } from '../shared/settings.ts';
-import { loadUserPacks } from '../shared/user-packs.ts';
+import { loadContentState } from '../shared/content-state.ts';
+import { DEFAULT_SETTINGS, setSiteEnabled, siteKey, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
 import { Revealer, scrollToMention, stepIndex } from './input/navigate.ts';
 import { highlightsSupported } from './paint/highlight.ts';
@@ -222,8 +222,7 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
   const initial = async (): Promise<ContentState> => {
     const r = await sendToBackground<ContentToBackground, 'backstory/state'>('backstory/state', {});
     if (r.ok && isState(r)) return { settings: r.settings, disabledSites: r.disabledSites, userPacks: r.userPacks };
-    const [stored, sites, packs] = await Promise.all([loadSettings(), loadDisabledSites(), loadUserPacks()]);
-    return { settings: stored.settings, disabledSites: sites, userPacks: packs };
+    return loadContentState();
   };
   void initial().then(async (state) => {
     // The card's language is in place before the first card can open.

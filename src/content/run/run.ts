@@ -60,7 +60,7 @@ export class Run {
   visible: PageMention[] = [];
   visibleSet = new Set<PageMention>();
   /** The reader's pointer and key listeners and the restore timer: placed with the first mark (a page with none never gets them). */
-  private interaction: { setOpenedBy(by: OpenedBy): void } | null = null;
+  private interaction: ReturnType<typeof watchInteraction> | null = null;
   mutationTimer?: ReturnType<typeof setTimeout>;
   private reportTimer?: ReturnType<typeof setTimeout>;
   /** Waiting for the page to load (and, in a subframe, for an idle moment) before the first scan. */
@@ -149,7 +149,7 @@ export class Run {
    * that removed them: placed once there is something to point at, so a page without a mark
    * (most pages) never gets a listener of ours, nor pays for placing one.
    */
-  private listen(): { setOpenedBy(by: OpenedBy): void } {
+  private listen(): ReturnType<typeof watchInteraction> {
     if (this.interaction) return this.interaction;
     const { doc, card } = this.ctx;
     const signal = this.ctl.signal;

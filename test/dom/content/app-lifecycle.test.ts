@@ -11,7 +11,8 @@ vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts')
 const { browser, fake } = await import('../../fakes/browser.ts');
 const { startContent } = await import('../../../src/content/app.ts');
 const { compileMatcher, compiledScripts } = await import('../../../src/matcher/index.ts');
-const { DEFAULT_SETTINGS, loadDisabledSites, loadSettings, watchSettings } = await import('../../../src/shared/settings.ts');
+const { DEFAULT_SETTINGS, watchSettings } = await import('../../../src/shared/settings.ts');
+const { loadContentState } = await import('../../../src/shared/content-state.ts');
 const { ENTITIES } = await import('../../unit/matcher/entities.ts');
 
 const compiled = compileMatcher(ENTITIES);
@@ -107,9 +108,8 @@ describe('content app lifecycle', () => {
     document.body.innerHTML = '<article><p>Mikhail Galuzin met officials in Tbilisi.</p><p>The Geneva International Discussions resumed.</p></article>';
     // The background's part: it answers a frame's first question from storage and tells every
     // frame what changes there (src/background/index.ts).
-    const state = async () => ({ settings: (await loadSettings()).settings, disabledSites: await loadDisabledSites(), userPacks: [] });
     const stopServing = fake.serveBackground((m) =>
-      m.type === 'backstory/entities' ? { ok: true, entities: [] } : m.type === 'backstory/state' ? state().then((s) => ({ ok: true, ...s })) : { ok: true },
+      m.type === 'backstory/entities' ? { ok: true, entities: [] } : m.type === 'backstory/state' ? loadContentState().then((s) => ({ ok: true, ...s })) : { ok: true },
     );
     const stopTelling = watchSettings(({ settings, disabledSites }) => {
       void fake.broadcast({ type: 'backstory/state-changed', ...(settings ? { settings: settings.settings } : { disabledSites }) });
