@@ -80,7 +80,7 @@ handle<ContentToBackground>('content', {
   },
   'backstory/state': () => loadContentState(),
   'backstory/entities': ({ ids }) => entities(ids),
-  'backstory/probe': ({ text, off }) => probeText(text, off),
+  'backstory/probe': ({ text, off, page }) => probeText(text, off, page),
   'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),
   'backstory/open-panel': ({ entityId }, sender) => {
     const tabId = sender.tab?.id;

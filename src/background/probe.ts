@@ -6,7 +6,7 @@
  * nothing of the region never loads the automaton at all.
  */
 import compiled from 'virtual:backstory/matcher';
-import { createMatcher, namesAnyOf, type Matcher } from '../matcher/index.ts';
+import { createMatcher, isPagePart, namesAnyOf, ProbeAnswers, type Matcher, type NamesTest } from '../matcher/index.ts';
 import { BUNDLED_PACKS, indexPacks } from '../shared/knowledge.ts';
 
 /** Longest text one question may hold (a content script sends at most PROBE_CHUNK and its overlap). */
@@ -14,13 +14,13 @@ export const MAX_PROBE_TEXT = 1_000_000;
 
 let matcher: Matcher | null = null;
 /** The test for the last set of packs switched off. */
-let current: { off: string; test: (text: string) => boolean } | null = null;
+let current: { off: string; test: NamesTest } | null = null;
 
 /**
  * The test for these packs switched off. Only the bundled matcher is asked (with imported
  * packs on, pages do not ask), so the bundled packs alone say which entities are on.
  */
-function testFor(off: readonly string[]): (text: string) => boolean {
+function testFor(off: readonly string[]): NamesTest {
   const key = off.join('\n');
   if (current?.off !== key) {
     const m = (matcher ??= createMatcher(compiled));
@@ -30,11 +30,19 @@ function testFor(off: readonly string[]): (text: string) => boolean {
   return current.test;
 }
 
-/** Whether `text` may name something of the region, and the time answering took here (ms). */
-export function probeText(text: unknown, off: unknown): { names: boolean; ms: number } {
+/** The pages being asked about. */
+const answers = new ProbeAnswers();
+
+/**
+ * Whether `text` may name something of the region, and the time answering took here (ms).
+ * `page`: the text is the next part of a whole page (ProbeAnswers); without it, a part on its own.
+ */
+export function probeText(text: unknown, off: unknown, page?: unknown): { names: boolean; ms: number } {
   if (typeof text !== 'string' || text.length > MAX_PROBE_TEXT) throw new Error('Not a text the probe reads');
   const packsOff = Array.isArray(off) ? off.filter((p): p is string => typeof p === 'string') : [];
   const t0 = performance.now();
-  const names = testFor(packsOff)(text);
+  // The packs switched off are part of a page's id: a page asked again with other packs starts afresh.
+  const part = isPagePart(page) ? { ...page, id: `${packsOff.join('\n')}\n${page.id}` } : undefined;
+  const names = answers.answer(testFor(packsOff), text, part);
   return { names, ms: performance.now() - t0 };
 }

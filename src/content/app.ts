@@ -7,6 +7,7 @@
  * and reveal are answered in every frame, active or not.
  */
 import type { Pack } from '../facts/types.ts';
+import type { PagePart } from '../matcher/index.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
 import type { ContentState, ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
 import { loadContentState } from '../shared/content-state.ts';
@@ -111,8 +112,8 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
   };
 
   /** The page probe's question, answered by the background (src/background/probe.ts). */
-  const askBackground = async (text: string): Promise<{ names: boolean; ms: number } | null> => {
-    const r = await sendToBackground<ContentToBackground, 'backstory/probe'>('backstory/probe', { text, off: settings.disabledPacks });
+  const askBackground = async (text: string, page?: PagePart): Promise<{ names: boolean; ms: number } | null> => {
+    const r = await sendToBackground<ContentToBackground, 'backstory/probe'>('backstory/probe', page ? { text, off: settings.disabledPacks, page } : { text, off: settings.disabledPacks });
     return r.ok ? { names: r.names, ms: r.ms } : null;
   };
 

@@ -7,9 +7,9 @@ import { charFlags, foldChar, loadCharTable, LOWER, SKIP, SPACE, UPPER, WORD } f
 import { kaEndings, KA_CONSONANT, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
-import { anyKeyAt, scanSieved, scanWords, type WordScan } from './scan.ts';
+import { anyKeyAt, keysWhere, scanSieved, scanWords, type WordScan } from './scan.ts';
 import { sieveAnywhere } from './sieve.ts';
-import { PageEvidence, decide } from './resolve.ts';
+import { PageEvidence, couldWin, decide } from './resolve.ts';
 import {
   FORM_AMBIGUOUS,
   FORM_CAPS,
@@ -22,6 +22,7 @@ import {
   type Hit,
   type Matcher,
   type Mention,
+  type NameProbe,
 } from './types.ts';
 import { capsContext, georgianSuffixEnd, placeSuffixEnd, titleBefore } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
@@ -39,6 +40,28 @@ function wordEnd(text: string, j: number): number {
   }
   return j;
 }
+
+/**
+ * Whether text run together from blocks (a page's `textContent`) may have a word break
+ * between `i - 1` and `i`: at either end of the text, beside a character that is not part
+ * of a word, before a capital (a block that starts with one: "HomeTbilisi"), or beside a
+ * letter of a script without case, a digit or a mark (Georgian endings, CJK, "Tbilisi2024").
+ * Not between two small letters, nor a capital and a small one: there the word goes on in
+ * any block ("Galileo", "Gorilla").
+ */
+function mayBreakAt(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true;
+  const a = charFlags(text.charCodeAt(i - 1));
+  const b = charFlags(text.charCodeAt(i));
+  if (!(a & WORD) || !(b & WORD) || b & UPPER) return true;
+  return !(a & (UPPER | LOWER)) || !(b & (UPPER | LOWER)) || georgian(text.charCodeAt(i - 1)) || georgian(text.charCodeAt(i));
+}
+
+/** Characters of a page's text its probe keeps for cue words (a few pages at a time): past it, a name that needs them is a yes. */
+const PROBE_KEPT_MAX = 4_000_000;
+
+/** A Georgian letter (Mkhedruli has an upper case, Mtavruli, that Georgian text does not use). */
+const georgian = (c: number): boolean => (c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf);
 
 /** The folded letters of `text` in [from, to), invisible characters left out (a Georgian ending). */
 function foldedSlice(text: string, from: number, to: number): string {
@@ -208,30 +231,109 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return markContinued(text, hits);
   };
 
-  // `mayName`'s expressions, made on first use: the sieve without its look-behind, and every invisible character.
+  // The probe's expressions, made on first use: the names sieve without its look-behind, and
+  // every invisible character (null: no sieve, so no probe).
   let anywhere: { keys: RegExp; invisible: RegExp } | null | undefined;
-
-  const mayName = (text: string, wanted: (entity: number) => boolean): boolean => {
-    const s = sieveOf();
-    if (anywhere === undefined) {
-      const keys = s ? sieveAnywhere(compiled.sieve!.sieve) : null;
-      try {
-        anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g') } : null;
-      } catch {
-        anywhere = null;
-      }
+  const anywhereOf = (): typeof anywhere => {
+    if (anywhere !== undefined) return anywhere;
+    const keys = sieveOf() ? sieveAnywhere(compiled.sieve!.sieve) : null;
+    try {
+      anywhere = keys ? { keys: new RegExp(keys, 'g'), invisible: new RegExp(compiled.sieve!.irregular, 'g') } : null;
+    } catch {
+      anywhere = null;
     }
-    if (!anywhere || !s) return true;
-    // The scan looks through invisible characters inside a name: here they are left out (a copy only when there are any).
-    const plain = s.irregular.test(text) ? text.replace(anywhere.invisible, '') : text;
-    return anyKeyAt(plain, anywhere.keys, trie, (first, start, end) => {
-      for (let k = first; ; k++) {
-        // Only the capitals are asked of a form: not its ending, its context, or the word breaks around it.
-        if (capsMatch(plain, start, end, k)) for (const e of formEntities(k)) if (wanted(e)) return true;
-        if (!(intAt(F.flags, k) & FORM_NEXT_SAME)) return false;
-      }
-    });
+    return anywhere;
   };
+  let byEntity: Map<number, CompiledDisambiguation> | undefined;
+
+  /**
+   * A page's text run together, read a part at a time (see `Matcher.nameProbe`). Each key is
+   * taken where a word break may have been at both ends (mayBreakAt), and only the capitals
+   * of its forms are asked: not an ending, a context, or a word break the blocks lost.
+   */
+  const nameProbe = (wanted: (entity: number) => boolean, lenient = false): NameProbe => {
+    // Wanted entities read only in a name that needs the page's evidence to be marked.
+    const pending = new Set<number>();
+    // Every entity a key read may name, and every cue word read: the most evidence the page can hold.
+    const maybeOn = new Set<number>();
+    const cues = new Set<number>();
+    let yes = false;
+    const names: number[] = [];
+    // The parts read (null: too many characters to keep; a name that needs cue words is then a yes).
+    let kept: string[] | null = [];
+    let keptChars = 0;
+    const add = (text: string): boolean => {
+      if (yes) return true;
+      const a = anywhereOf();
+      if (!a) return (yes = true);
+      // The scan looks through invisible characters inside a name: here they are left out (a copy only when there are any).
+      const plain = sieveOf()!.irregular.test(text) ? text.replace(a.invisible, '') : text;
+      yes = anyKeyAt(plain, a.keys, trie, (first, start, end) => {
+        if (!mayBreakAt(plain, start) || !mayBreakAt(plain, end)) return false;
+        names.length = 0;
+        let full = false;
+        // Whether the key names one entity only (else the hit is ambiguous, and decided).
+        let alone = true;
+        for (let k = first; ; k++) {
+          const flags = intAt(F.flags, k);
+          if (capsMatch(plain, start, end, k)) {
+            if (flags & FORM_FULL) full = true;
+            for (const e of formEntities(k)) {
+              if (lenient) {
+                if (wanted(e)) return true;
+                continue;
+              }
+              maybeOn.add(e);
+              if (names.length && names[0] !== e) alone = false;
+              names.push(e, flags & FORM_AMBIGUOUS);
+            }
+          }
+          if (!(flags & FORM_NEXT_SAME)) break;
+        }
+        for (let i = 0; i < names.length; i += 2) {
+          const e = names[i]!;
+          if (!wanted(e)) continue;
+          if (!names[i + 1]) {
+            // An unambiguous name is marked, but a bare surname (not distinctive, no title before
+            // it) only where the page names the person in full: that name is a yes of its own.
+            if (full || distinctive.has(e) || titleBefore(plain, start)) return true;
+            if (alone) continue;
+          }
+          if ((byEntity ??= new Map(disambiguation.map((d) => [d.entity, d]))).has(e)) pending.add(e);
+        }
+        return false;
+      });
+      // Kept for the cue words, read only if a name needs them (most pages have none).
+      if (!yes && !lenient && kept !== null) {
+        keptChars += plain.length;
+        if (keptChars > PROBE_KEPT_MAX) kept = null;
+        else kept.push(plain);
+      }
+      return yes;
+    };
+    const couldAnyWin = (): boolean => {
+      for (const e of pending) if (couldWin(byEntity!.get(e), e, (x) => maybeOn.has(x), cues)) return true;
+      return false;
+    };
+    const decided = (): boolean => {
+      if (yes || (pending.size && (kept === null || couldAnyWin()))) return true;
+      if (!pending.size) return false;
+      for (const plain of kept!)
+        keysWhere(
+          plain,
+          cueTrie,
+          (i) => mayBreakAt(plain, i),
+          (cue, _start, end) => {
+            if (mayBreakAt(plain, end)) cues.add(cue);
+          },
+        );
+      kept = [];
+      return couldAnyWin();
+    };
+    return { add, decided };
+  };
+
+  const mayName = (text: string, wanted: (entity: number) => boolean): boolean => nameProbe(wanted, true).add(text);
 
   /** A test for texts that may hold one of `cues` (a word start at one's first letters, or an invisible character); null without the sieves. */
   const mayHold = (cues: ReadonlySet<number>): ((text: string) => boolean) | null => {
@@ -305,5 +407,6 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     resolve,
     findMentions,
     mayName,
+    nameProbe: (wanted) => nameProbe(wanted),
   };
 }

@@ -142,6 +142,25 @@ export class PageEvidence implements Evidence {
   }
 }
 
+/**
+ * Whether `entity` could win an ambiguous hit on a page whose evidence is at most this: the
+ * entities that may be on it and the cue words that may be on it (what a lenient read of its
+ * text found). An upper bound of `choose`: its prior and every cue that may be there count,
+ * nothing against it, no runner-up. The entity's own unambiguous name is left out (a caller
+ * that read one has its answer already); without a disambiguation record the prior is that of
+ * a lone candidate, which never wins alone.
+ */
+export function couldWin(d: CompiledDisambiguation | undefined, entity: number, mayBeOn: (entity: number) => boolean, cues: ReadonlySet<number>): boolean {
+  let s = logit(d ? d.prior : 1 / 2);
+  if (d) {
+    let pos = 0;
+    for (const e of d.cueEntities) if (e !== entity && mayBeOn(e)) pos += W_CUE_ENTITY;
+    for (const c of d.cues) if (cues.has(c)) pos += W_CUE;
+    s += Math.min(pos, MAX_POSITIVE * W_CUE_ENTITY);
+  }
+  return s >= THRESHOLD;
+}
+
 /** Decides an ambiguous hit against the page's evidence. */
 export function decide(hit: Hit, evidence: PageEvidence): number {
   return evidence.choose(hit, evidence.present());

@@ -230,3 +230,21 @@ export function anyKeyAt(text: string, sieve: RegExp, t: Radix, take: (value: nu
   }
   return false;
 }
+
+/**
+ * Every key of `t` that starts where `starts` allows (a word start of a lenient read, for
+ * keys with no sieve of their own): `take(value, start, end)` at each key end.
+ */
+export function keysWhere(text: string, t: Radix, starts: (i: number) => boolean, take: (value: number, start: number, end: number) => void): void {
+  const accept = (value: number, start: number, end: number): undefined => {
+    take(value, start, end);
+    return undefined;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(charFlags(c) & WORD)) continue;
+    const fc = FOLD[c]!;
+    const node = fc < ROOT_SPAN ? t.root[fc]! || -1 : t.child(0, fc);
+    if (node >= 0 && starts(i)) walkFrom(t, text, i, node, accept);
+  }
+}

@@ -7,6 +7,21 @@ import type { PackedRadix } from './radix.ts';
 import type { CompiledCueSieve, CompiledSieve } from './sieve.ts';
 
 /** The fields of an entity the page needs to label a mention (index = entity number). */
+/**
+ * `Matcher.nameProbe`: whether a page (title, then its text run together, in parts) may name
+ * an entity a test wants. A name that is marked whatever else the page says (unambiguous, not
+ * a bare surname) is a yes at once. A name the page's evidence decides (ambiguous: "Georgia",
+ * "Formula") is a yes only if that entity could win with all the evidence the page may hold:
+ * every entity and cue word a lenient read of the whole text found (`couldWin`). Never false
+ * where a walk of the same page finds a wanted entity (with the exceptions of `mayName`).
+ */
+export interface NameProbe {
+  /** Reads the next part: true once the page surely may name a wanted entity. */
+  add(text: string): boolean;
+  /** After the last part: whether it may. */
+  decided(): boolean;
+}
+
 export interface MatcherEntity {
   id: string;
   name: string;
@@ -189,11 +204,19 @@ export interface Matcher {
   /**
    * Whether `text` may name an entity that `wanted` takes (by entity index): true whenever
    * `scan` would find one in any part of it, and on texts run together from blocks (a
-   * page's `textContent`), where words lose the breaks between them. Lenient, so it may
-   * say true where `scan` finds nothing; never false where it finds something. True
-   * without a sieve (imported packs), which it needs.
+   * page's `textContent`), where words lose the breaks between them: a name is taken where
+   * a break may have been (beside a character outside words, before a capital, beside a
+   * digit or a letter of a script without case), never inside a word that goes on in small
+   * letters ("Galileo" is not Gali). Lenient, so it may say true where `scan` finds nothing;
+   * never false where it finds something, but for a name at the end of a block whose next
+   * block starts with a small letter. True without a sieve (imported packs), which it needs.
    */
   mayName(text: string, wanted: (entity: number) => boolean): boolean;
+  /**
+   * The same question of a whole page, its text read in order a part at a time (its title
+   * first), so that names the page's evidence decides are asked of all of it: see NameProbe.
+   */
+  nameProbe(wanted: (entity: number) => boolean): NameProbe;
   /** Convenience for whole texts (CLI, eval): scan + evidence + resolve. */
   findMentions(text: string, opts?: { title?: string; markWorldEverywhere?: boolean }): Mention[];
 }

@@ -3,7 +3,7 @@
  * type to its request and response. `shared/messaging.ts` is the only code that sends or
  * receives them. Responses travel as `Result<response>` (see result.ts).
  */
-import type { CompiledMatcher } from '../matcher/index.ts';
+import type { CompiledMatcher, PagePart } from '../matcher/index.ts';
 import type { Entity, EntityType, Pack } from '../facts/types.ts';
 import type { Settings } from './settings-model.ts';
 
@@ -142,10 +142,11 @@ export type ContentToBackground = {
   'backstory/entities': { request: { ids: string[] }; response: { entities: Entity[] } };
   /**
    * Whether a page's text (blocks run together) may name something of the region in the
-   * packs not switched off (`off`): the page probe (src/content/scan/probe.ts). `ms`: the
-   * time answering took in the background.
+   * packs not switched off (`off`): the page probe (src/content/scan/probe.ts). `page`: the
+   * text is the next part of a whole page (src/background/probe.ts); without it, a part on its
+   * own. `ms`: the time answering took in the background.
    */
-  'backstory/probe': { request: { text: string; off: string[] }; response: { names: boolean; ms: number } };
+  'backstory/probe': { request: { text: string; off: string[]; page?: PagePart }; response: { names: boolean; ms: number } };
   /** Open the side panel at an entity. Must stay the first thing the handler does (user gesture). */
   'backstory/open-panel': { request: { entityId?: string }; response: { opened: boolean; hint?: string } };
   /** The card's strings in the UI language the reader chose (content scripts cannot read the extension's _locales). */

@@ -5,6 +5,7 @@
  */
 import { browser } from '../../shared/browser.ts';
 import type { Settings } from '../../shared/settings.ts';
+import type { PagePart } from '../../matcher/index.ts';
 import type { CardController } from '../card/controller.tsx';
 import { mentionAt } from '../input/hit-test.ts';
 import { watchInteraction, type OpenedBy } from '../input/interaction.ts';
@@ -40,7 +41,7 @@ export interface RunContext {
    * page probe), with the time answering took there; null when the page must be walked
    * whatever it names (imported packs are on). The answer is null when it could not tell.
    */
-  prober(): ((text: string) => Promise<{ names: boolean; ms: number } | null>) | null;
+  prober(): ((text: string, page?: PagePart) => Promise<{ names: boolean; ms: number } | null>) | null;
   /** The scripts the names are written in (`SCRIPT_*` bits): a page in none of them is not read. */
   scripts(): number;
   /** A scan pass ended: fetch records for what it found. */
@@ -91,8 +92,8 @@ export class Run {
         prober: () => {
           const ask = this.asker();
           if (!ask) return null;
-          return async (text) => {
-            const r = await ask(text);
+          return async (text, page) => {
+            const r = await ask(text, page);
             if (!r) return null;
             this.probeElsewhereMs += r.ms;
             return r.names;

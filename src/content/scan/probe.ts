@@ -10,12 +10,14 @@
  * nodes only (the floor of any read), which leaves those texts unread. It asks whether
  * that names something of the region (`Ask`: the
  * extension's background answers it, off the page's main thread, with `Matcher.mayName`,
- * which reads leniently: no word breaks asked, since blocks run together there). No region
+ * which reads leniently: blocks run together there, so a name is taken wherever a word break may have been). No region
  * name in it: the page is not walked, and its automaton is never loaded. The probe never
- * says no where the walk would find one, with two exceptions it cannot see: text in the
- * shadow root of an element that is not a custom element (one whose name has no hyphen),
- * and a name broken across a `<br>`.
+ * says no where the walk would find one, with three exceptions it cannot see: text in the
+ * shadow root of an element that is not a custom element (one whose name has no hyphen), a
+ * name broken across a `<br>`, and a name that ends a block whose next block starts with a
+ * small letter (`mayName` reads the two as one word).
  */
+import type { PagePart } from '../../matcher/index.ts';
 import { MAIN_CONTENT, QUERY_LIMIT } from './roots.ts';
 import { runSliced, type SliceStats } from './slices.ts';
 
@@ -23,7 +25,7 @@ import { runSliced, type SliceStats } from './slices.ts';
  * Whether a text (blocks run together) may name something a pass is for: true, false, or
  * null when it cannot tell (the page is then walked).
  */
-export type Ask = (text: string) => Promise<boolean | null>;
+export type Ask = (text: string, page?: PagePart) => Promise<boolean | null>;
 
 /** Elements whose text is never read (`localName`). */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
@@ -288,14 +290,21 @@ function textSteps(doc: Document, given?: readonly Node[]): { step: () => boolea
   };
 }
 
+/** A fresh id for one read of a page: its questions belong together (the asker keeps what their parts hold). */
+const newPageId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 /**
  * Whether a full pass should walk the page (or, with `roots`, whether the blocks a change
  * touched may name what it is for): reads the text in slices of ours ('probe') and asks
- * about it a chunk at a time, reading on only after a no. True when it may name something,
- * when the page must be walked anyway, and when `ask` cannot tell.
+ * about it a chunk at a time, reading on only after a no. A whole page is asked as one
+ * question in parts, its title first (the walk reads the title for evidence too), and its
+ * last part is always asked: a name the page's evidence decides is answered then. True when
+ * it may name something, when the page must be walked anyway, and when `ask` cannot tell.
  */
 export async function probe(doc: Document, ask: Ask, stats: SliceStats, signal: AbortSignal, roots?: readonly Node[]): Promise<boolean> {
   const reader = textSteps(doc, roots);
+  const page: PagePart | undefined = roots ? undefined : { id: newPageId(), first: true, last: false };
+  let head = page && doc.title ? `${doc.title}\n` : '';
   let chunk = FIRST_CHUNK;
   let done = false;
   while (!done && !signal.aborted) {
@@ -303,12 +312,16 @@ export async function probe(doc: Document, ask: Ask, stats: SliceStats, signal: 
     await runSliced(
       () => {
         done = !reader.step();
-        if (reader.size() < chunk && !(done && reader.size() > 0)) return !done;
+        if (done && !reader.whole()) return false;
+        // The last part of a page already asked about is asked even if empty: its answer is the page's.
+        if (reader.size() < chunk && !(done && (reader.size() > 0 || head || page?.first === false))) return !done;
         try {
-          question = ask(reader.take());
+          question = ask(head + reader.take(), page && { ...page, last: done });
         } catch {
           question = Promise.resolve(null);
         }
+        head = '';
+        if (page) page.first = false;
         chunk = Math.min(chunk * 4, PROBE_CHUNK);
         return false;
       },

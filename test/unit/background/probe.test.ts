@@ -17,6 +17,23 @@ describe('the background’s answer to the page probe', () => {
     expect(probeText('Talks in Tbilisi.', []).names).toBe(true);
   });
 
+  it('answers a whole page asked in parts once it has read them all, when only the page’s evidence can decide a name', () => {
+    const part = (id: string, first: boolean, last: boolean) => ({ id, first, last });
+    // "Formula" alone names a motor race; with the channel's cue words elsewhere on the page, the Georgian channel.
+    expect(probeText('Formula aired a report.', [], part('a', true, false)).names).toBe(false);
+    expect(probeText('The channel and its broadcaster', [], part('a', false, false)).names).toBe(false);
+    expect(probeText('TV', [], part('a', false, true)).names).toBe(true);
+    expect(probeText('Formula 1 and Formula E', [], part('b', true, false)).names).toBe(false);
+    expect(probeText('Sport', [], part('b', false, true)).names).toBe(false);
+    // An unambiguous name is a yes at once.
+    expect(probeText('Talks in Tbilisi.', [], part('c', true, false)).names).toBe(true);
+    // A part of a page this background does not know (restarted in between, or forgotten): yes, walk it.
+    expect(probeText('Sport', [], part('never-started', false, true)).names).toBe(true);
+    // The same id with other packs switched off is another page's question.
+    expect(probeText('Formula aired a report.', [], part('d', true, false)).names).toBe(false);
+    expect(probeText('channel broadcaster TV', ['russia-georgia'], part('d', false, true)).names).toBe(true);
+  });
+
   it('refuses what is not a page text: not a string, or longer than a question can be', () => {
     expect(() => probeText(42, [])).toThrow(/probe/);
     expect(() => probeText('x'.repeat(MAX_PROBE_TEXT + 1), [])).toThrow(/probe/);

@@ -3,7 +3,7 @@ import { Scanner } from '../../../../src/content/scan/scanner.ts';
 import { PROBE_CHUNK } from '../../../../src/content/scan/probe.ts';
 import { SCAN_CHUNK } from '../../../../src/content/scan/block-matching.ts';
 import { ENTITIES, entity } from '../../../unit/matcher/entities.ts';
-import { compileMatcher, createMatcher, namesAnyOf, type Matcher, type MatcherEntity } from '../../../../src/matcher/index.ts';
+import { compileMatcher, createMatcher, namesAnyOf, ProbeAnswers, type Matcher, type MatcherEntity, type PagePart } from '../../../../src/matcher/index.ts';
 
 const compiled = compileMatcher(ENTITIES);
 
@@ -195,7 +195,8 @@ describe('Scanner matchers', () => {
       asked = [];
       loads = 0;
       const test = wanted && namesAnyOf(createMatcher(withWorld), wanted);
-      const prober = test && ((text: string) => (asked.push(text), Promise.resolve(cannot ? null : test(text))));
+      const answers = new ProbeAnswers();
+      const prober = test && ((text: string, page?: PagePart) => (asked.push(text), Promise.resolve(cannot ? null : answers.answer(test, text, page))));
       const s = new Scanner(document, { onChange: () => undefined, onPassEnd: () => undefined, onShadowRoot: () => undefined, prober: () => prober }, new AbortController().signal);
       s.setMatchers(async () => (loads++, { matchers: [createMatcher(withWorld)], setupMs: 0 }));
       return s;
@@ -224,12 +225,33 @@ describe('Scanner matchers', () => {
     });
 
     it('walks a page with a region name anywhere in its text: blocks run together, in a web component’s shadow root', async () => {
-      expect(await skips('<ul><li>United States</li><li>Home</li><li>Georgia</li></ul><p>NATO met.</p>')).toBe(false);
+      expect(await skips('<ul><li>United States</li><li>Home</li><li>Tbilisi</li></ul><p>NATO met.</p>')).toBe(false);
       document.body.innerHTML = '<p>The United States and NATO met.</p><news-body></news-body>';
       document.querySelector('news-body')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Talks in Tbilisi.</p>';
       const s = probing();
       await s.run();
       expect([s.skipped, marked(s)]).toEqual([false, ['United States=united-states', 'NATO=nato', 'Tbilisi=tbilisi']]);
+    });
+
+    it('skips a page whose region names need evidence it does not hold; walks it when the evidence is anywhere in it or in its title', async () => {
+      // "Georgia" is ambiguous: a cue entity or two cue words decide it. With one cue word the walk would mark nothing.
+      expect(await skips('<p>The United States and NATO met in Georgia.</p>')).toBe(true);
+      expect(await skips('<p>The United States and NATO met in Georgia, by the Black Sea.</p>')).toBe(true);
+      // The second cue word is in a later question: a page's questions are answered as one.
+      document.body.innerHTML = `<p>Georgia and the Black Sea.</p><p>${'x '.repeat(5_000)}</p><p>The Caucasus.</p>`;
+      const s = probing();
+      await s.run();
+      expect(asked.length).toBe(2);
+      expect(asked[1]).toContain('Caucasus');
+      expect([s.skipped, marked(s)]).toEqual([false, ['Georgia=georgia']]);
+      // The walk reads the title's names and cue words, and so does the probe (first).
+      document.title = 'Russia and the Caucasus';
+      try {
+        expect(await skips('<p>The United States and NATO met in Georgia.</p>')).toBe(false);
+        expect(asked[0]!.startsWith('Russia and the Caucasus\n')).toBe(true);
+      } finally {
+        document.title = '';
+      }
     });
 
     it('reads the article first, then the rest of the page around it', async () => {
