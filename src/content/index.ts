@@ -7,14 +7,15 @@
  * The tear-down `startContent` returns runs when the page is unloaded for good (`pagehide`
  * not kept in the back/forward cache); a page restored from that cache keeps its run. The
  * run itself tears down when the extension context is gone (the extension was reloaded).
- * A subframe too small to read starts only once it grows (run/frame.ts `frameWorthIt`).
+ * The top frame starts after the page's load event; a subframe at an idle moment, and only
+ * once it is big enough to read (run/frame.ts `frameWorthIt`).
  */
 import { SCRIPT_START } from './clock.ts';
 import './paint/page.css';
 import { BUNDLED } from './scan/bundled-matcher.ts';
 import { startContent } from './app.ts';
-import { frameWorthIt, SUBFRAME_IDLE_TIMEOUT_MS } from './run/frame.ts';
-import { whenIdle, yieldToPage } from './scan/slices.ts';
+import { frameWorthIt, SUBFRAME_IDLE_TIMEOUT_MS, TOP_IDLE_TIMEOUT_MS, TOP_LOAD_WAIT_MS } from './run/frame.ts';
+import { whenIdle, whenLoaded, yieldToPage } from './scan/slices.ts';
 import { namespaceSteps } from '../shared/browser.ts';
 
 /** The modules' own set-up, counted with the start whenever it comes. */
@@ -38,7 +39,10 @@ async function begin(): Promise<void> {
   addEventListener('pagehide', onPageHide);
 }
 
-if (window === window.top) void begin();
+// The top frame starts once the page has loaded (at most a second after the script ran), at
+// an idle moment: nothing of ours, not even the extension's namespace or the first message
+// to the background, competes with the page while it loads.
+if (window === window.top) void whenLoaded(document, TOP_LOAD_WAIT_MS).then(() => whenIdle(TOP_IDLE_TIMEOUT_MS).then(begin));
 else {
   // A subframe too small to read (a tracking pixel, a hidden ad slot: most frames of a news
   // page) starts nothing, not even the extension's namespace, until it grows. Its size is
