@@ -5,10 +5,11 @@
  *
  * Finding a page's tab id: the extension has no "tabs" permission, so `tabs.query` hides
  * urls. `tabIdOf` asks every tab's content script for diagnostics and keeps the one whose
- * reported `url` is the page's url; if none or several match (same url twice, content
- * script not ready), it brings the page to the front and takes the active tab of the
- * (single, in headless) window. The id is cached per Page: a tab keeps its id across
- * navigations. Resolve it before opening other tabs if you rely on focus.
+ * reported `url` is the page's url; if none or several match, or another open page has
+ * the same url (its content script may answer while this page's has not started yet: the
+ * top frame starts after the load event), it brings the page to the front and takes the
+ * active tab of the (single, in headless) window. The id is cached per Page: a tab keeps its
+ * id across navigations. Resolve it before opening other tabs if you rely on focus.
  */
 import type { Page } from 'playwright-core';
 import type { Diagnostics } from '../../../src/shared/messages.ts';
@@ -44,8 +45,13 @@ export async function tabIdOf(ctx: ExtensionBrowser, page: Page): Promise<number
   if (known !== undefined) return known;
   const url = page.url();
   let matches: Probe[] = [];
+  // Another page with this url: its content script's answer cannot tell the two apart.
+  const twin = page
+    .context()
+    .pages()
+    .some((p) => p !== page && p.url() === url);
   // The content script may not be injected yet: give it up to ~2 s before using focus.
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 20 && !twin; i++) {
     matches = (await probeAll(ctx, 0)).filter((p) => p.diag?.url === url);
     if (matches.length > 0) break;
     await new Promise((r) => setTimeout(r, 100));
