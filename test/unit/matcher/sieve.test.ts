@@ -14,6 +14,22 @@ const plain = createMatcher({ ...compiled, sieve: undefined });
 const shared = sharedDir();
 const corpus = shared && join(shared, 'corpus', 'pages');
 
+/**
+ * The corpus pages' titles and visible texts, read once for every test here. Each page's
+ * DOM is closed before the next is parsed (its close is asynchronous): parsing all 80 in
+ * one synchronous loop kept every DOM alive at once, several times over across tests.
+ */
+let corpusTexts: Promise<{ file: string; title: string; text: string }[]> | undefined;
+const corpusPages = (): Promise<{ file: string; title: string; text: string }[]> =>
+  (corpusTexts ??= (async () => {
+    const out = [];
+    for (const file of readdirSync(corpus!)) {
+      out.push({ file, ...htmlToText(readFileSync(join(corpus!, file), 'utf8')) });
+      await new Promise((r) => setImmediate(r));
+    }
+    return out;
+  })());
+
 /** The texts on which the scan with the sieve and without it give different names. */
 function differences(texts: Iterable<string>): { text: string; sieved: unknown; plain: unknown }[] {
   const out = [];
@@ -99,12 +115,8 @@ describe('the sieve', () => {
 
   it.skipIf(!corpus || !existsSync(corpus))(
     'finds the same names in every block of the 80 corpus pages',
-    () => {
-      const blocks = readdirSync(corpus!).flatMap((f) =>
-        htmlToText(readFileSync(join(corpus!, f), 'utf8'))
-          .text.split('\n')
-          .filter((t) => t.trim()),
-      );
+    async () => {
+      const blocks = (await corpusPages()).flatMap((p) => p.text.split('\n').filter((t) => t.trim()));
       expect(blocks.length).toBeGreaterThan(10_000);
       expect(differences(blocks)).toEqual([]);
     },
@@ -126,14 +138,12 @@ describe('the sieve', () => {
 
   it.skipIf(!corpus || !existsSync(corpus))(
     'decides every ambiguous name of the corpus pages alike when only the texts that may hold a needed cue word are read',
-    () => {
+    async () => {
       let all = 0;
       let filtered = 0;
       let decided = 0;
-      for (const f of readdirSync(corpus!)) {
-        const blocks = htmlToText(readFileSync(join(corpus!, f), 'utf8'))
-          .text.split('\n')
-          .filter((t) => t.trim());
+      for (const { file: f, text } of await corpusPages()) {
+        const blocks = text.split('\n').filter((t) => t.trim());
         const full = sieved.createEvidence();
         const some = sieved.createEvidence();
         const ambiguous = [];
@@ -226,10 +236,9 @@ describe('mayName (the page probe)', () => {
 
   it.skipIf(!corpus || !existsSync(corpus))(
     'says yes on every corpus page a walk marks a region name on, its blocks run together and read in parts, and no on most others',
-    () => {
+    async () => {
       let no = 0;
-      for (const f of readdirSync(corpus!)) {
-        const { text, title } = htmlToText(readFileSync(join(corpus!, f), 'utf8'));
+      for (const { file: f, text, title } of await corpusPages()) {
         const says = pageProbe(title, text.split('\n'));
         if (walkMarksRegion(title, text)) expect({ page: f, says }).toEqual({ page: f, says: true });
         if (!says) no++;
@@ -241,10 +250,10 @@ describe('mayName (the page probe)', () => {
 
   it.skipIf(!corpus || !existsSync(corpus))(
     'says yes on every corpus page with a region name in a block, given its blocks run together, and no on many others',
-    () => {
+    async () => {
       let no = 0;
-      for (const f of readdirSync(corpus!)) {
-        const blocks = htmlToText(readFileSync(join(corpus!, f), 'utf8')).text.split('\n');
+      for (const { file: f, text } of await corpusPages()) {
+        const blocks = text.split('\n');
         const says = sieved.mayName(blocks.join(''), region);
         if (blocks.some(namesRegion)) expect({ page: f, says }).toEqual({ page: f, says: true });
         if (!says) no++;
