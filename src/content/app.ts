@@ -113,7 +113,7 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
 
   /** The page probe's question, answered by the background (src/background/probe.ts). */
   const askBackground = async (text: string, page?: PagePart): Promise<{ names: boolean; ms: number } | null> => {
-    const r = await sendToBackground<ContentToBackground, 'backstory/probe'>('backstory/probe', page ? { text, off: settings.disabledPacks, page } : { text, off: settings.disabledPacks });
+    const r = await sendToBackground<ContentToBackground, 'backstory/probe'>('backstory/probe', { text, off: settings.disabledPacks, page });
     return r.ok ? { names: r.names, ms: r.ms } : null;
   };
 

@@ -312,13 +312,15 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       return yes;
     };
     const couldAnyWin = (): boolean => {
-      for (const e of pending) if (couldWin(byEntity!.get(e), e, (x) => maybeOn.has(x), cues)) return true;
+      for (const e of pending) if (couldWin(byEntity!.get(e)!, e, maybeOn, cues)) return true;
       return false;
     };
     const decided = (): boolean => {
-      if (yes || (pending.size && (kept === null || couldAnyWin()))) return true;
+      if (yes) return true;
       if (!pending.size) return false;
-      for (const plain of kept!)
+      // Cue words are read only when the entities that may be on the page are not enough.
+      if (kept === null || couldAnyWin()) return true;
+      for (const plain of kept)
         keysWhere(
           plain,
           cueTrie,

@@ -114,10 +114,7 @@ export class PageEvidence implements Evidence {
     let s = logit(d ? d.prior : 1 / (hit.candidates.length + 1));
     if (this.seen.has(entity)) s += W_SELF;
     if (!d) return s;
-    let pos = 0;
-    for (const e of d.cueEntities) if (e !== entity && present.has(e)) pos += W_CUE_ENTITY;
-    for (const c of d.cues) if (this.cues.has(c)) pos += W_CUE;
-    s += Math.min(pos, MAX_POSITIVE * W_CUE_ENTITY);
+    s += support(d, entity, present, this.cues);
     for (const c of d.against) if (this.cues.has(c)) s -= W_AGAINST;
     return s;
   }
@@ -142,23 +139,24 @@ export class PageEvidence implements Evidence {
   }
 }
 
+/** What the cue entities on the page (other than `entity` itself) and its cue words add to `entity`'s score, capped. */
+function support(d: CompiledDisambiguation, entity: number, present: ReadonlySet<number>, cues: ReadonlySet<number>): number {
+  let pos = 0;
+  for (const e of d.cueEntities) if (e !== entity && present.has(e)) pos += W_CUE_ENTITY;
+  for (const c of d.cues) if (cues.has(c)) pos += W_CUE;
+  return Math.min(pos, MAX_POSITIVE * W_CUE_ENTITY);
+}
+
 /**
- * Whether `entity` could win an ambiguous hit on a page whose evidence is at most this: the
- * entities that may be on it and the cue words that may be on it (what a lenient read of its
- * text found). An upper bound of `choose`: its prior and every cue that may be there count,
- * nothing against it, no runner-up. The entity's own unambiguous name is left out (a caller
- * that read one has its answer already); without a disambiguation record the prior is that of
- * a lone candidate, which never wins alone.
+ * Whether `entity` (with disambiguation record `d`) could win an ambiguous hit on a page whose
+ * evidence is at most this: the entities that may be on it and the cue words that may be on
+ * it (what a lenient read of its text found). An upper bound of `choose`: its prior and every
+ * cue that may be there count, nothing against it, no runner-up. The entity's own unambiguous
+ * name is left out (a caller that read one has its answer already). An entity without a
+ * record scores a lone candidate's prior and nothing more, which never wins: callers leave it out.
  */
-export function couldWin(d: CompiledDisambiguation | undefined, entity: number, mayBeOn: (entity: number) => boolean, cues: ReadonlySet<number>): boolean {
-  let s = logit(d ? d.prior : 1 / 2);
-  if (d) {
-    let pos = 0;
-    for (const e of d.cueEntities) if (e !== entity && mayBeOn(e)) pos += W_CUE_ENTITY;
-    for (const c of d.cues) if (cues.has(c)) pos += W_CUE;
-    s += Math.min(pos, MAX_POSITIVE * W_CUE_ENTITY);
-  }
-  return s >= THRESHOLD;
+export function couldWin(d: CompiledDisambiguation, entity: number, mayBeOn: ReadonlySet<number>, cues: ReadonlySet<number>): boolean {
+  return logit(d.prior) + support(d, entity, mayBeOn, cues) >= THRESHOLD;
 }
 
 /** Decides an ambiguous hit against the page's evidence. */
