@@ -2,16 +2,11 @@
  * Build-time knowledge: validates the bundled packs (a bad pack fails the build with a
  * message naming the file, the entity and the field) and serves them as virtual modules:
  * - `virtual:backstory/matcher`  the compiled matcher (the background hands it to content scripts);
-<<<<<<< HEAD
  * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against,
  *   and the scripts its names are written in (a page in another script is not read);
- * - `virtual:backstory/packs`    the full pack records, for the background and the pages.
-=======
- * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against;
  * - `virtual:backstory/packs`    the full pack records, for the background and the pages;
  * - `virtual:backstory/country-names`  the Georgian names of the countries the packs' sources
  *   are tied to, from Node's Intl: Chromium's Intl has no Georgian data (it would say "Russia").
->>>>>>> wt-15
  */
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
