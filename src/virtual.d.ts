@@ -6,7 +6,8 @@ declare module 'virtual:backstory/matcher' {
 }
 declare module 'virtual:backstory/packs' {
   import type { Pack } from './facts/types.ts';
-  const packs: Pack[];
+  /** The bundled packs, parsed on first use. */
+  const packs: () => Pack[];
   export default packs;
 }
 declare module 'virtual:backstory/matcher-tag' {

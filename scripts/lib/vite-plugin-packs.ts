@@ -4,7 +4,7 @@
  * - `virtual:backstory/matcher`  the compiled matcher (the background hands it to content scripts);
  * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against,
  *   and the scripts its names are written in (a page in another script is not read);
- * - `virtual:backstory/packs`    the full pack records, for the background and the pages;
+ * - `virtual:backstory/packs`    the full pack records, for the background and the pages (parsed on first use);
  * - `virtual:backstory/country-names`  the Georgian names of the countries the packs' sources
  *   are tied to, from Node's Intl: Chromium's Intl has no Georgian data (it would say "Russia").
  */
@@ -69,8 +69,9 @@ export function packsPlugin(): Plugin {
         const tag = createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16);
         return `export default ${JSON.stringify(tag)};\nexport const scripts = ${compiledScripts(compiledNow())};`;
       }
+      // Parsed on first use: the background's start (a service worker's, after every idle stop) does not pay for megabytes of records it may not need.
       if (id === RESOLVED(IDS.packs)) {
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(get()))});`;
+        return `let packs;\nexport default () => (packs ??= JSON.parse(${JSON.stringify(JSON.stringify(get()))}));`;
       }
       if (id === RESOLVED(IDS.countries)) return `export default ${JSON.stringify(countryNames(get()))};`;
       return null;

@@ -7,7 +7,7 @@
  */
 import compiled from 'virtual:backstory/matcher';
 import { createMatcher, isPagePart, namesAnyOf, ProbeAnswers, type Matcher, type NamesTest } from '../matcher/index.ts';
-import { BUNDLED_PACKS, indexPacks } from '../shared/knowledge.ts';
+import { bundledPacks, indexPacks } from '../shared/knowledge.ts';
 
 /** Longest text one question may hold (a content script sends at most PROBE_CHUNK and its overlap). */
 export const MAX_PROBE_TEXT = 1_000_000;
@@ -24,7 +24,7 @@ function testFor(off: readonly string[]): NamesTest {
   const key = off.join('\n');
   if (current?.off !== key) {
     const m = (matcher ??= createMatcher(compiled));
-    const on = off.length ? indexPacks(BUNDLED_PACKS, off).byId : null;
+    const on = off.length ? indexPacks(bundledPacks(), off).byId : null;
     current = { off: key, test: namesAnyOf(m, (e) => e.scope !== 'world' && (!on || on.has(e.id))) };
   }
   return current.test;

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Pack } from '../facts/types.ts';
-import { BUNDLED_PACKS } from '../shared/knowledge.ts';
+import { bundledPacks } from '../shared/knowledge.ts';
 import { listUserPacks, loadUserPacks, removeUserPack, watchUserPacks, type UserPackInfo } from '../shared/user-packs.ts';
 import { saveSettings } from '../shared/settings.ts';
 import { t, uiLang } from '../ui/i18n.ts';
@@ -73,7 +73,7 @@ export function App(): JSX.Element {
       <PackImport />
       <PackList
         heading={t('bundledPacks')}
-        packs={BUNDLED_PACKS.map((p) => ({ id: p.id, name: p.name, version: p.version, entities: p.entities.length }))}
+        packs={bundledPacks().map((p) => ({ id: p.id, name: p.name, version: p.version, entities: p.entities.length }))}
         disabled={disabled}
         onSwitch={onSwitch}
       />

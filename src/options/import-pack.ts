@@ -6,7 +6,7 @@
  */
 import type { Pack } from '../facts/types.ts';
 import { validatePack, type PackError } from '../facts/validate.ts';
-import { BUNDLED_PACKS } from '../shared/knowledge.ts';
+import { bundledPacks } from '../shared/knowledge.ts';
 import { storeUserPack, loadUserPacks } from '../shared/user-packs.ts';
 import { loadSettings } from '../shared/settings.ts';
 import { t } from '../ui/i18n.ts';
@@ -17,7 +17,7 @@ export type ImportOutcome = { ok: true; pack: Pack; replaced: boolean } | { ok: 
 
 /** Entity ids of the bundled packs, which an imported pack may link to. */
 export function bundledEntityIds(): Set<string> {
-  return new Set(BUNDLED_PACKS.flatMap((p) => p.entities.map((e) => e.id)));
+  return new Set(bundledPacks().flatMap((p) => p.entities.map((e) => e.id)));
 }
 
 /** One validation error as a sentence: where (entry and field) and what was expected. */
@@ -36,7 +36,7 @@ export async function importPackText(text: string, file: string): Promise<Import
   const result = validatePack(parsed.value, { file, knownEntityIds: bundledEntityIds() });
   if (!result.ok) return { ok: false, errors: result.errors.map(plainError) };
   const pack = result.pack;
-  if (BUNDLED_PACKS.some((p) => p.id === pack.id)) return { ok: false, errors: [t('importClashBundled', pack.id)] };
+  if (bundledPacks().some((p) => p.id === pack.id)) return { ok: false, errors: [t('importClashBundled', pack.id)] };
   const stored0 = await loadUserPacks();
   const replaced = stored0.some((p) => p.id === pack.id);
   // Compiled with the other imported packs that are on, as a content script will compile them.

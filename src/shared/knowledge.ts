@@ -7,8 +7,12 @@ import bundled from 'virtual:backstory/packs';
 import type { Entity, Pack } from '../facts/types.ts';
 import { loadUserPacks } from './user-packs.ts';
 
-/** The bundled packs, as validated at build time. */
-export const BUNDLED_PACKS: readonly Pack[] = bundled;
+/**
+ * The bundled packs, as validated at build time. Parsed on first use (megabytes of JSON): the
+ * background's start, after every idle stop of its service worker, does not pay for them
+ * unless a page needs a record.
+ */
+export const bundledPacks = (): readonly Pack[] => bundled();
 
 /** An index over a set of packs. */
 export interface Knowledge {
@@ -35,5 +39,5 @@ export function indexPacks(packs: readonly Pack[], disabled: readonly string[] =
 
 /** Bundled and imported packs, indexed (disabled packs left out). */
 export async function loadKnowledge(disabledPacks: readonly string[] = []): Promise<Knowledge> {
-  return indexPacks([...BUNDLED_PACKS, ...(await loadUserPacks())], disabledPacks);
+  return indexPacks([...bundledPacks(), ...(await loadUserPacks())], disabledPacks);
 }
