@@ -144,7 +144,7 @@ export default defineConfig(({ mode }) => {
   const { content_scripts: _addedAfter, ...forCrx } = manifest;
   return {
     plugins: [
-      packsPlugin(),
+      packsPlugin({ emitPacksFile: true }),
       preactWithoutInnerHtml(),
       preact(),
       pageShell(),

@@ -4,12 +4,6 @@ declare module 'virtual:backstory/matcher' {
   const compiled: CompiledMatcher;
   export default compiled;
 }
-declare module 'virtual:backstory/packs' {
-  import type { Pack } from './facts/types.ts';
-  /** The bundled packs, parsed on first use. */
-  const packs: () => Pack[];
-  export default packs;
-}
 declare module 'virtual:backstory/matcher-tag' {
   /** A hash of the compiled matcher's JSON: which build of the bundled matcher this is. */
   const tag: string;

@@ -4,18 +4,20 @@
  * - `virtual:backstory/matcher`  the compiled matcher (the background hands it to content scripts);
  * - `virtual:backstory/matcher-tag`  a hash of it, which the content script checks a stored copy against,
  *   and the scripts its names are written in (a page in another script is not read);
- * - `virtual:backstory/packs`    the full pack records, for the background and the pages (parsed on first use);
  * - `virtual:backstory/country-names`  the Georgian names of the countries the packs' sources
  *   are tied to, from Node's Intl: Chromium's Intl has no Georgian data (it would say "Russia").
+ * With `emitPacksFile` (the main build) the full pack records are written as packs.json, which
+ * the background and the extension pages read when they first need them (src/shared/bundled-packs.ts).
  */
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
 import { readBundledPackDirs, PACKS_DIR } from './packs.ts';
 import { validatePacks, formatPackError } from '../../src/facts/validate.ts';
 import { compileMatcher, compiledScripts, type CompiledMatcher } from '../../src/matcher/index.ts';
+import { PACKS_FILE } from '../../src/shared/packs-file.ts';
 import type { Pack } from '../../src/facts/types.ts';
 
-const IDS = { matcher: 'virtual:backstory/matcher', tag: 'virtual:backstory/matcher-tag', packs: 'virtual:backstory/packs', countries: 'virtual:backstory/country-names' } as const;
+const IDS = { matcher: 'virtual:backstory/matcher', tag: 'virtual:backstory/matcher-tag', countries: 'virtual:backstory/country-names' } as const;
 const RESOLVED = (id: string) => '\0' + id;
 
 /** Reads and validates the packs; throws an Error listing every problem. */
@@ -44,7 +46,8 @@ export function countryNames(packs: Pack[]): Record<string, Record<string, strin
   );
 }
 
-export function packsPlugin(): Plugin {
+/** `emitPacksFile`: also write the packs' records as the build's packs file (src/shared/packs-file.ts), which the background reads. */
+export function packsPlugin(options: { emitPacksFile?: boolean } = {}): Plugin {
   let packs: Pack[] | null = null;
   const get = (): Pack[] => (packs ??= loadValidatedPacks());
   let compiled: CompiledMatcher | null = null;
@@ -69,12 +72,11 @@ export function packsPlugin(): Plugin {
         const tag = createHash('sha256').update(compiledJson()).digest('hex').slice(0, 16);
         return `export default ${JSON.stringify(tag)};\nexport const scripts = ${compiledScripts(compiledNow())};`;
       }
-      // Parsed on first use: the background's start (a service worker's, after every idle stop) does not pay for megabytes of records it may not need.
-      if (id === RESOLVED(IDS.packs)) {
-        return `let packs;\nexport default () => (packs ??= JSON.parse(${JSON.stringify(JSON.stringify(get()))}));`;
-      }
       if (id === RESOLVED(IDS.countries)) return `export default ${JSON.stringify(countryNames(get()))};`;
       return null;
+    },
+    generateBundle() {
+      if (options.emitPacksFile) this.emitFile({ type: 'asset', fileName: PACKS_FILE, source: JSON.stringify(get()) });
     },
   };
 }

@@ -7,6 +7,7 @@ import { browser } from '../shared/browser.ts';
 import { broadcastToPages, handle, sendToTab, tellEveryFrame } from '../shared/messaging.ts';
 import type { ContentToBackground, UiToBackground, ToContent, ToUi, TabState } from '../shared/messages.ts';
 import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
+import { bundledPacks } from '../shared/bundled-packs.ts';
 import { loadSettings, loadDisabledSites, watchSettings } from '../shared/settings.ts';
 import { loadContentState } from '../shared/content-state.ts';
 import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
@@ -18,10 +19,16 @@ import { chooseLanguage } from '../shared/i18n.ts';
 import compiled from 'virtual:backstory/matcher';
 import matcherTag from 'virtual:backstory/matcher-tag';
 import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-matcher-store.ts';
-import { probeText } from './probe.ts';
+import { entitiesOn, packsOff, probeText } from './probe.ts';
 
 let knowledge: Promise<Knowledge> | null = null;
-const getKnowledge = async (): Promise<Knowledge> => (knowledge ??= loadSettings().then(({ settings }) => loadKnowledge(settings.disabledPacks)));
+const getKnowledge = async (): Promise<Knowledge> =>
+  (knowledge ??= Promise.all([bundledPacks(), loadSettings()])
+    .then(([bundled, { settings }]) => loadKnowledge(bundled, settings.disabledPacks))
+    .catch((e: unknown) => {
+      knowledge = null;
+      throw e;
+    }));
 
 async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -80,7 +87,7 @@ handle<ContentToBackground>('content', {
   },
   'backstory/state': () => loadContentState(),
   'backstory/entities': ({ ids }) => entities(ids),
-  'backstory/probe': ({ text, off, page }) => probeText(text, off, page),
+  'backstory/probe': async ({ text, off, page }) => probeText(text, off, page, await entitiesOn(packsOff(off))),
   'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),
   'backstory/open-panel': ({ entityId }, sender) => {
     const tabId = sender.tab?.id;

@@ -7,7 +7,7 @@
  */
 import compiled from 'virtual:backstory/matcher';
 import { createMatcher, isPagePart, namesAnyOf, ProbeAnswers, type Matcher, type NamesTest } from '../matcher/index.ts';
-import { bundledPacks, indexPacks } from '../shared/knowledge.ts';
+import { bundledPacks } from '../shared/bundled-packs.ts';
 
 /** Longest text one question may hold (a content script sends at most PROBE_CHUNK and its overlap). */
 export const MAX_PROBE_TEXT = 1_000_000;
@@ -17,17 +17,28 @@ let matcher: Matcher | null = null;
 let current: { off: string; test: NamesTest } | null = null;
 
 /**
- * The test for these packs switched off. Only the bundled matcher is asked (with imported
- * packs on, pages do not ask), so the bundled packs alone say which entities are on.
+ * The test for these packs switched off (`on`: the ids of the bundled entities still on,
+ * null when none is off). Only the bundled matcher is asked (with imported packs on, pages
+ * do not ask), so the bundled packs alone say which entities are on.
  */
-function testFor(off: readonly string[]): NamesTest {
+function testFor(off: readonly string[], on: ReadonlySet<string> | null): NamesTest {
   const key = off.join('\n');
   if (current?.off !== key) {
     const m = (matcher ??= createMatcher(compiled));
-    const on = off.length ? indexPacks(bundledPacks(), off).byId : null;
     current = { off: key, test: namesAnyOf(m, (e) => e.scope !== 'world' && (!on || on.has(e.id))) };
   }
   return current.test;
+}
+
+/** The ids of the bundled entities in the packs not switched off (`off`); null when none is off. */
+export async function entitiesOn(off: readonly string[]): Promise<ReadonlySet<string> | null> {
+  if (!off.length) return null;
+  return new Set((await bundledPacks()).filter((p) => !off.includes(p.id)).flatMap((p) => p.entities.map((e) => e.id)));
+}
+
+/** The packs a question says are switched off (its `off` field), strings only. */
+export function packsOff(off: unknown): string[] {
+  return Array.isArray(off) ? off.filter((p): p is string => typeof p === 'string') : [];
 }
 
 /** The pages being asked about. */
@@ -37,12 +48,12 @@ const answers = new ProbeAnswers();
  * Whether `text` may name something of the region, and the time answering took here (ms).
  * `page`: the text is the next part of a whole page (ProbeAnswers); without it, a part on its own.
  */
-export function probeText(text: unknown, off: unknown, page?: unknown): { names: boolean; ms: number } {
+export function probeText(text: unknown, off: unknown, page?: unknown, on: ReadonlySet<string> | null = null): { names: boolean; ms: number } {
   if (typeof text !== 'string' || text.length > MAX_PROBE_TEXT) throw new Error('Not a text the probe reads');
-  const packsOff = Array.isArray(off) ? off.filter((p): p is string => typeof p === 'string') : [];
+  const offIds = packsOff(off);
   const t0 = performance.now();
   // The packs switched off are part of a page's id: a page asked again with other packs starts afresh.
-  const part = isPagePart(page) ? { ...page, id: `${packsOff.join('\n')}\n${page.id}` } : undefined;
-  const names = answers.answer(testFor(packsOff), text, part);
+  const part = isPagePart(page) ? { ...page, id: `${offIds.join('\n')}\n${page.id}` } : undefined;
+  const names = answers.answer(testFor(offIds, on), text, part);
   return { names, ms: performance.now() - t0 };
 }

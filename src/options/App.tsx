@@ -6,7 +6,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Pack } from '../facts/types.ts';
-import { bundledPacks } from '../shared/knowledge.ts';
+import { bundledPacks } from '../shared/bundled-packs.ts';
+import { errorMessage } from '../shared/result.ts';
 import { listUserPacks, loadUserPacks, removeUserPack, watchUserPacks, type UserPackInfo } from '../shared/user-packs.ts';
 import { saveSettings } from '../shared/settings.ts';
 import { t, uiLang } from '../ui/i18n.ts';
@@ -16,13 +17,24 @@ import { PackImport } from './PackImport.tsx';
 import { PackList } from './PackList.tsx';
 import { exportPack } from './export-pack.ts';
 import { compileProblem } from './compile-check.ts';
-import { bundledEntityIds } from './import-pack.ts';
 
 export function App(): JSX.Element {
   const { settings, notices } = useSettings();
   const [imported, setImported] = useState<UserPackInfo[] | null>(null);
   const [status, setStatus] = useState('');
   const [stored, setStored] = useState<Pack[]>([]);
+  // The bundled packs, read from the build's packs file when the page opens.
+  const [bundled, setBundled] = useState<readonly Pack[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    bundledPacks().then(
+      (packs) => alive && setBundled(packs),
+      (e: unknown) => alive && setStatus(errorMessage(e)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
 
   useEffect(() => {
     let alive = true;
@@ -41,7 +53,10 @@ export function App(): JSX.Element {
   const disabled = settings?.disabledPacks ?? [];
   // A stored pack the content scripts cannot compile (stored by an older version, or a
   // combination of packs that fails together) is named here, not silently never marked.
-  const problem = useMemo(() => (settings ? compileProblem(stored, disabled, bundledEntityIds()) : null), [stored, disabled.join('\n'), settings !== null, uiLang()]);
+  const problem = useMemo(
+    () => (settings && bundled ? compileProblem(stored, disabled, new Set(bundled.flatMap((p) => p.entities.map((e) => e.id)))) : null),
+    [stored, disabled.join('\n'), settings !== null, bundled, uiLang()],
+  );
   const onSwitch = (id: string, on: boolean): void => {
     const next = on ? disabled.filter((x) => x !== id) : [...new Set([...disabled, id])];
     void saveSettings({ disabledPacks: next });
@@ -73,7 +88,7 @@ export function App(): JSX.Element {
       <PackImport />
       <PackList
         heading={t('bundledPacks')}
-        packs={bundledPacks().map((p) => ({ id: p.id, name: p.name, version: p.version, entities: p.entities.length }))}
+        packs={(bundled ?? []).map((p) => ({ id: p.id, name: p.name, version: p.version, entities: p.entities.length }))}
         disabled={disabled}
         onSwitch={onSwitch}
       />

@@ -6,7 +6,7 @@
  */
 import type { Pack } from '../facts/types.ts';
 import { validatePack, type PackError } from '../facts/validate.ts';
-import { bundledPacks } from '../shared/knowledge.ts';
+import { bundledEntityIds, bundledPacks } from '../shared/bundled-packs.ts';
 import { storeUserPack, loadUserPacks } from '../shared/user-packs.ts';
 import { loadSettings } from '../shared/settings.ts';
 import { t } from '../ui/i18n.ts';
@@ -14,11 +14,6 @@ import { compileProblem } from './compile-check.ts';
 import { parseJson } from './parse-json.ts';
 
 export type ImportOutcome = { ok: true; pack: Pack; replaced: boolean } | { ok: false; errors: string[] };
-
-/** Entity ids of the bundled packs, which an imported pack may link to. */
-export function bundledEntityIds(): Set<string> {
-  return new Set(bundledPacks().flatMap((p) => p.entities.map((e) => e.id)));
-}
 
 /** One validation error as a sentence: where (entry and field) and what was expected. */
 export function plainError(e: PackError): string {
@@ -33,15 +28,18 @@ export async function importPackText(text: string, file: string): Promise<Import
     const where = parsed.line !== undefined ? t('importJsonWhere', parsed.line, parsed.column ?? 1) : '';
     return { ok: false, errors: [t('importBadJson', file, where, parsed.message)] };
   }
-  const result = validatePack(parsed.value, { file, knownEntityIds: bundledEntityIds() });
+  // Entity links may point to the bundled packs.
+  const bundled = await bundledPacks();
+  const bundledIds = await bundledEntityIds();
+  const result = validatePack(parsed.value, { file, knownEntityIds: bundledIds });
   if (!result.ok) return { ok: false, errors: result.errors.map(plainError) };
   const pack = result.pack;
-  if (bundledPacks().some((p) => p.id === pack.id)) return { ok: false, errors: [t('importClashBundled', pack.id)] };
+  if (bundled.some((p) => p.id === pack.id)) return { ok: false, errors: [t('importClashBundled', pack.id)] };
   const stored0 = await loadUserPacks();
   const replaced = stored0.some((p) => p.id === pack.id);
   // Compiled with the other imported packs that are on, as a content script will compile them.
   const { settings } = await loadSettings();
-  const problem = compileProblem([...stored0.filter((p) => p.id !== pack.id), pack], settings.disabledPacks, bundledEntityIds());
+  const problem = compileProblem([...stored0.filter((p) => p.id !== pack.id), pack], settings.disabledPacks, bundledIds);
   if (problem) return { ok: false, errors: [problem] };
   const stored = await storeUserPack(pack);
   if (!stored.ok) return { ok: false, errors: [stored.error] };

@@ -1,18 +1,12 @@
 /**
  * The entity records available to the background and the extension pages: the bundled
  * packs plus the reader's imported packs, minus packs switched off. The content script
- * never loads this (it carries only the compiled matcher).
+ * never loads this (it carries only the compiled matcher). The bundled packs come from the
+ * caller: the pages hold them in their bundle (bundled-packs.ts), the background reads them
+ * from the build's packs file when a page first needs a record (src/background/packs.ts).
  */
-import bundled from 'virtual:backstory/packs';
 import type { Entity, Pack } from '../facts/types.ts';
 import { loadUserPacks } from './user-packs.ts';
-
-/**
- * The bundled packs, as validated at build time. Parsed on first use (megabytes of JSON): the
- * background's start, after every idle stop of its service worker, does not pay for them
- * unless a page needs a record.
- */
-export const bundledPacks = (): readonly Pack[] => bundled();
 
 /** An index over a set of packs. */
 export interface Knowledge {
@@ -37,7 +31,7 @@ export function indexPacks(packs: readonly Pack[], disabled: readonly string[] =
   return { packs: active, byId, packOf };
 }
 
-/** Bundled and imported packs, indexed (disabled packs left out). */
-export async function loadKnowledge(disabledPacks: readonly string[] = []): Promise<Knowledge> {
-  return indexPacks([...bundledPacks(), ...(await loadUserPacks())], disabledPacks);
+/** The bundled packs `bundled` and the imported ones, indexed (disabled packs left out). */
+export async function loadKnowledge(bundled: readonly Pack[], disabledPacks: readonly string[] = []): Promise<Knowledge> {
+  return indexPacks([...bundled, ...(await loadUserPacks())], disabledPacks);
 }

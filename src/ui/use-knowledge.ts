@@ -3,6 +3,7 @@
  * switched off or on, imported or removed.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { bundledPacks } from '../shared/bundled-packs.ts';
 import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
 import { watchUserPacks } from '../shared/user-packs.ts';
 
@@ -15,9 +16,13 @@ export function useKnowledge(disabledPacks: readonly string[] | null): Knowledge
   useEffect(() => {
     if (key === null) return;
     let alive = true;
-    void loadKnowledge(key ? key.split('\n') : []).then((k) => {
-      if (alive) setKnowledge(k);
-    });
+    // A build whose packs file cannot be read still shows the imported packs.
+    void bundledPacks()
+      .catch((e: unknown) => (console.error(e), []))
+      .then((bundled) => loadKnowledge(bundled, key ? key.split('\n') : []))
+      .then((k) => {
+        if (alive) setKnowledge(k);
+      });
     return () => {
       alive = false;
     };

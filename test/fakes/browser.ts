@@ -2,13 +2,18 @@
  * In-memory stand-in for src/shared/browser.ts (STYLE.md habit 5), for DOM tests:
  * storage.sync/local/session with onChanged and an optional byte quota, a message bus
  * with a separate "background" end, tabs, i18n answering from public/_locales/en, the
- * catalogues over `fake.fetch`, and the side panel / sidebar hooks. Wire it with
+ * catalogues and the packs file over `fake.fetch`, and the side panel / sidebar hooks. Wire it with
  *   vi.mock('…/src/shared/browser.ts', () => import('…/test/fakes/browser.ts'))
  * and reset it in `beforeEach` with `fake.reset()`.
  */
 import en from '../../public/_locales/en/messages.json';
 import ru from '../../public/_locales/ru/messages.json';
 import ka from '../../public/_locales/ka/messages.json';
+import { loadBundledPacks } from '../../scripts/lib/packs.ts';
+import { PACKS_FILE } from '../../src/shared/packs-file.ts';
+
+/** The build's packs file, as the fake serves it (read from the pack folders once). */
+let packsJson: string | undefined;
 
 type Json = Record<string, unknown>;
 type ChangeListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
@@ -224,8 +229,9 @@ export const fake = {
     uiLanguage = lang;
   },
 
-  /** `fetch` for the extension's own catalogues (`_locales/<lang>/messages.json`): stub the global with it. */
+  /** `fetch` for the extension's own files (the catalogues `_locales/<lang>/messages.json`, the packs file): stub the global with it. */
   async fetch(url: string | URL): Promise<Response> {
+    if (String(url) === `chrome-extension://${EXTENSION_ID}/${PACKS_FILE}`) return new Response((packsJson ??= JSON.stringify(loadBundledPacks())));
     const m = new RegExp(`^chrome-extension://${EXTENSION_ID}/_locales/(\\w+)/messages\\.json$`).exec(String(url));
     const catalogue = m ? catalogues[m[1]!] : undefined;
     return catalogue ? new Response(JSON.stringify(catalogue)) : new Response('not found', { status: 404 });

@@ -23,14 +23,19 @@ function choose(text: string, name: string): void {
 
 const snapshot = (): string => JSON.stringify([...fake.local.data].sort(([a], [b]) => a.localeCompare(b)));
 
-beforeEach(() => fake.reset());
+// The pages read the bundled packs from the build's packs file: the fake serves it.
+beforeEach(() => {
+  fake.reset();
+  vi.stubGlobal('fetch', fake.fetch);
+});
 afterEach(() => cleanup());
 
 describe('options App (packs)', () => {
   it('lists the bundled pack with an on/off switch that saves disabledPacks', async () => {
     render(<App />);
     const bundled = await screen.findByRole('region', { name: 'Included with Backstory' });
-    const sw = within(bundled).getByRole('switch', { name: new RegExp(PACKS[0]!.name) });
+    // The bundled packs come from the build's packs file, read when the page opens.
+    const sw = await within(bundled).findByRole('switch', { name: new RegExp(PACKS[0]!.name) });
     expect(sw.getAttribute('aria-checked')).toBe('true');
     expect(sw.textContent).toContain(`${PACKS[0]!.entities.length} entries`);
     fireEvent.click(sw);

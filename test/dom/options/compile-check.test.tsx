@@ -34,7 +34,11 @@ function choose(text: string, name: string): void {
   fireEvent.change(input);
 }
 
-beforeEach(() => fake.reset());
+// The pages read the bundled packs from the build's packs file: the fake serves it.
+beforeEach(() => {
+  fake.reset();
+  vi.stubGlobal('fetch', fake.fetch);
+});
 afterEach(() => cleanup());
 
 describe('options: packs that do not compile', () => {

@@ -14,7 +14,11 @@ const nato = entity('nato');
 const gori = entity('gori');
 const kallas = entity('kaja-kallas');
 
-beforeEach(() => fake.reset());
+// The pages read the bundled packs from the build's packs file: the fake serves it.
+beforeEach(() => {
+  fake.reset();
+  vi.stubGlobal('fetch', fake.fetch);
+});
 afterEach(() => cleanup());
 
 describe('side panel App', () => {
