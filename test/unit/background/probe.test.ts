@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../src/shared/browser.ts', () => import('../../fakes/browser.ts'));
-const { MAX_PROBE_TEXT, probeText } = await import('../../../src/background/probe.ts');
+const { MAX_PROBE_TEXT, entitiesOn, probeText } = await import('../../../src/background/probe.ts');
+const { fake } = await import('../../fakes/browser.ts');
 
 describe('the background’s answer to the page probe', () => {
   it('says yes on a region name, blocks run together; no on world-level names only', () => {
@@ -39,5 +40,17 @@ describe('the background’s answer to the page probe', () => {
   it('refuses what is not a page text: not a string, or longer than a question can be', () => {
     expect(() => probeText(42, [])).toThrow(/probe/);
     expect(() => probeText('x'.repeat(MAX_PROBE_TEXT + 1), [])).toThrow(/probe/);
+  });
+  it('knows which bundled entities are on from the build’s packs file, and reads it again after a failed read', async () => {
+    // The first read fails (the file could not be fetched): the next call tries again.
+    vi.stubGlobal('fetch', async () => new Response('gone', { status: 404 }));
+    await expect(entitiesOn(['some-imported-pack'])).rejects.toThrow(/bundled packs could not be read \(404\)/);
+    vi.stubGlobal('fetch', fake.fetch);
+    expect(await entitiesOn([])).toBeNull();
+    expect(await entitiesOn(['russia-georgia'])).toEqual(new Set());
+    const on = await entitiesOn(['some-imported-pack']);
+    expect(on?.has('tbilisi')).toBe(true);
+    expect(probeText('Talks in Tbilisi.', ['russia-georgia'], undefined, await entitiesOn(['russia-georgia'])).names).toBe(false);
+    vi.unstubAllGlobals();
   });
 });
