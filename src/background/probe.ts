@@ -7,7 +7,7 @@
  */
 import compiled from 'virtual:backstory/matcher';
 import { createMatcher, isPagePart, namesAnyOf, ProbeAnswers, type Matcher, type NamesTest } from '../matcher/index.ts';
-import { bundledPacks } from '../shared/bundled-packs.ts';
+import { bundledPacks, entityIdsOf } from '../shared/bundled-packs.ts';
 
 /** Longest text one question may hold (a content script sends at most PROBE_CHUNK and its overlap). */
 export const MAX_PROBE_TEXT = 1_000_000;
@@ -30,10 +30,22 @@ function testFor(off: readonly string[], on: ReadonlySet<string> | null): NamesT
   return current.test;
 }
 
+/** The set for the last packs switched off (every question of a page asks with the same ones). */
+let onFor: { off: string; on: Promise<ReadonlySet<string>> } | null = null;
+
 /** The ids of the bundled entities in the packs not switched off (`off`); null when none is off. */
 export async function entitiesOn(off: readonly string[]): Promise<ReadonlySet<string> | null> {
   if (!off.length) return null;
-  return new Set((await bundledPacks()).filter((p) => !off.includes(p.id)).flatMap((p) => p.entities.map((e) => e.id)));
+  const key = off.join('\n');
+  if (onFor?.off !== key) {
+    const on = bundledPacks().then((packs) => entityIdsOf(packs.filter((p) => !off.includes(p.id))));
+    onFor = { off: key, on };
+    // A failed read is not kept: the next question reads again.
+    on.catch(() => {
+      if (onFor?.on === on) onFor = null;
+    });
+  }
+  return onFor.on;
 }
 
 /** The packs a question says are switched off (its `off` field), strings only. */

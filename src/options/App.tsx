@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Pack } from '../facts/types.ts';
-import { bundledPacks } from '../shared/bundled-packs.ts';
+import { bundledPacks, entityIdsOf } from '../shared/bundled-packs.ts';
 import { errorMessage } from '../shared/result.ts';
 import { listUserPacks, loadUserPacks, removeUserPack, watchUserPacks, type UserPackInfo } from '../shared/user-packs.ts';
 import { saveSettings } from '../shared/settings.ts';
@@ -53,10 +53,7 @@ export function App(): JSX.Element {
   const disabled = settings?.disabledPacks ?? [];
   // A stored pack the content scripts cannot compile (stored by an older version, or a
   // combination of packs that fails together) is named here, not silently never marked.
-  const problem = useMemo(
-    () => (settings && bundled ? compileProblem(stored, disabled, new Set(bundled.flatMap((p) => p.entities.map((e) => e.id)))) : null),
-    [stored, disabled.join('\n'), settings !== null, bundled, uiLang()],
-  );
+  const problem = useMemo(() => (settings && bundled ? compileProblem(stored, disabled, entityIdsOf(bundled)) : null), [stored, disabled.join('\n'), settings !== null, bundled, uiLang()]);
   const onSwitch = (id: string, on: boolean): void => {
     const next = on ? disabled.filter((x) => x !== id) : [...new Set([...disabled, id])];
     void saveSettings({ disabledPacks: next });

@@ -6,7 +6,7 @@
  */
 import type { Pack } from '../facts/types.ts';
 import { validatePack, type PackError } from '../facts/validate.ts';
-import { bundledEntityIds, bundledPacks } from '../shared/bundled-packs.ts';
+import { bundledPacks, entityIdsOf } from '../shared/bundled-packs.ts';
 import { storeUserPack, loadUserPacks } from '../shared/user-packs.ts';
 import { loadSettings } from '../shared/settings.ts';
 import { t } from '../ui/i18n.ts';
@@ -30,7 +30,7 @@ export async function importPackText(text: string, file: string): Promise<Import
   }
   // Entity links may point to the bundled packs.
   const bundled = await bundledPacks();
-  const bundledIds = await bundledEntityIds();
+  const bundledIds = entityIdsOf(bundled);
   const result = validatePack(parsed.value, { file, knownEntityIds: bundledIds });
   if (!result.ok) return { ok: false, errors: result.errors.map(plainError) };
   const pack = result.pack;

@@ -24,7 +24,7 @@ export function bundledPacks(): Promise<readonly Pack[]> {
   return packs;
 }
 
-/** Entity ids of the bundled packs. */
-export async function bundledEntityIds(): Promise<Set<string>> {
-  return new Set((await bundledPacks()).flatMap((p) => p.entities.map((e) => e.id)));
+/** The entity ids of `packs`. */
+export function entityIdsOf(packs: readonly Pack[]): Set<string> {
+  return new Set(packs.flatMap((p) => p.entities.map((e) => e.id)));
 }

@@ -2,8 +2,7 @@
  * The entity records available to the background and the extension pages: the bundled
  * packs plus the reader's imported packs, minus packs switched off. The content script
  * never loads this (it carries only the compiled matcher). The bundled packs come from the
- * caller: the pages hold them in their bundle (bundled-packs.ts), the background reads them
- * from the build's packs file when a page first needs a record (src/background/packs.ts).
+ * caller, which reads them from the build's packs file (bundled-packs.ts).
  */
 import type { Entity, Pack } from '../facts/types.ts';
 import { loadUserPacks } from './user-packs.ts';

@@ -14,7 +14,7 @@ describe('the background’s answer to the page probe', () => {
   });
 
   it('counts only the packs switched on', () => {
-    // The background passes the ids of the bundled entities still on (src/background/packs.ts).
+    // The background passes the ids of the bundled entities still on (`entitiesOn`).
     expect(probeText('Talks in Tbilisi.', ['russia-georgia'], undefined, new Set()).names).toBe(false);
     expect(probeText('Talks in Tbilisi.', ['some-imported-pack'], undefined, new Set(['tbilisi'])).names).toBe(true);
     expect(probeText('Talks in Tbilisi.', []).names).toBe(true);
