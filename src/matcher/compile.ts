@@ -19,9 +19,11 @@ function isDemonym(key: string, ownKeys: ReadonlySet<string>): boolean {
   if (key.includes(' ')) return false;
   if (DEMONYM.test(key)) return true;
   // "Abkhazian" beside "Abkhazia", "Ossetians" beside "Ossetia".
+  // Only a name ending in "a" takes a bare "n": "Georgien" is German for the country, not a
+  // demonym of the French "Géorgie".
   return ['n', 'ns', 'an', 'ans'].some((suf) => {
     const stem = key.slice(0, -suf.length);
-    return key.endsWith(suf) && stem.length >= 4 && ownKeys.has(stem);
+    return key.endsWith(suf) && stem.length >= 4 && (suf.startsWith('a') || stem.endsWith('a')) && ownKeys.has(stem);
   });
 }
 

@@ -63,6 +63,14 @@ describe('compiled matcher format', () => {
     expect(spelled).toContain('Georgian Foreign Ministry');
   });
 
+  it('keeps a foreign name of a place that reads like a demonym of another of its names', () => {
+    // "Georgien" (German) beside "Géorgie" (French) is the country, not "Géorgie" + n; "Abkhazian" beside "Abkhazia" is a demonym.
+    const spelled = surfaceForms([entity('ge', 'place', { en: ['Georgia'], other: ['Géorgie', 'Georgien'] }), entity('ab', 'place', { en: ['Abkhazia', 'Abkhazian', 'Abkhazians'] })]);
+    expect(spelled).toContain('Georgien');
+    expect(spelled).not.toContain('Abkhazian');
+    expect(spelled).not.toContain('Abkhazians');
+  });
+
   it('names the scripts its names start in', () => {
     expect(compiledScripts(compiled)).toBe(SCRIPT_LATIN | SCRIPT_CYRILLIC | SCRIPT_GEORGIAN);
     expect(compiledScripts(compileMatcher([entity('x', 'place', { en: ['Xanadu'] })]))).toBe(SCRIPT_LATIN);
