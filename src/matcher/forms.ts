@@ -62,7 +62,7 @@ export function expandForms(aliases: readonly string[], aliasInfo: readonly numb
       const info = aliasInfo[i]!;
       const flags = formFlagsOf(info);
       if ((info >> 1) % 4 === ALIAS_RU) for (const v of russianForms(alias, isPerson(e))) add(v, KA_WHOLE, e, flags);
-      else for (const [stem, kind] of georgianStems(alias)) add(stem, kind, e, flags);
+      else for (const [stem, kind] of georgianStems(alias, isPerson(e))) add(stem, kind, e, flags);
     }
   }
   for (const f of forms) {

@@ -98,6 +98,13 @@ export function russianForms(alias: string, person: boolean): string[] {
 export const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'სა', 'ით', 'ითა', 'ად', 'ო', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ივით', 'ელი'];
 /** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
 export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
+/**
+ * Endings after the stem of a common noun or place name in -ა whose -ა drops in the genitive
+ * and instrumental and the postpositions built on them ("ოცნება" → "ოცნების", "ოცნებით",
+ * "ოცნებისთვის", "ოცნებიდან"; "ჟენევა" → "ჟენევის"). A person's name in -ა keeps it
+ * ("ბჟანიას", "გუნბას"): the vowel endings alone.
+ */
+export const KA_AFTER_DROPPED_A = ['ის', 'ისა', 'ით', 'ითა', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ისადმი'];
 /** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
 const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
 /** Every case or postposition ending a name may take after a hyphen (the scan's `georgianSuffixEnd`). */
@@ -105,14 +112,18 @@ export const KA_HYPHEN_ENDINGS: ReadonlySet<string> = new Set([...KA_AFTER_HYPHE
 /** The longest of them, in letters. */
 export const KA_HYPHEN_ENDING_MAX = Math.max(...[...KA_HYPHEN_ENDINGS].map((e) => e.length));
 
-/** Stem classes of `georgianStems`: the form as it is, or a stem taking the consonant or the vowel endings. */
+/**
+ * Stem classes of `georgianStems`: the form as it is, or a stem taking the consonant, the
+ * vowel or the dropped-ა endings.
+ */
 export const KA_WHOLE = 0;
 export const KA_CONSONANT = 1;
 export const KA_VOWEL = 2;
+export const KA_DROPPED_A = 3;
 
 /** The endings a stem of class `kind` takes (`KA_WHOLE`: none, the stem is the form). */
 export function kaEndings(kind: number): readonly string[] {
-  return kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : [''];
+  return kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : kind === KA_DROPPED_A ? KA_AFTER_DROPPED_A : [''];
 }
 
 /**
@@ -122,7 +133,7 @@ export function kaEndings(kind: number): readonly string[] {
  * spelled out (a few stems instead of some twenty forms per alias). Endings after a hyphen
  * ("ნატო-ს") are the scan's for every name (`georgianSuffixEnd`).
  */
-export function georgianStems(alias: string): [string, number][] {
+export function georgianStems(alias: string, person = false): [string, number][] {
   const words = alias.split(' ');
   const last = words[words.length - 1] ?? '';
   const head = words.slice(0, -1);
@@ -152,7 +163,10 @@ export function georgianStems(alias: string): [string, number][] {
       head.map((w) => `${w.slice(0, -1)}მა`),
     );
   }
-  return heads.map((h) => [[...h, stem].join(' '), kind]);
+  const out: [string, number][] = heads.map((h) => [[...h, stem].join(' '), kind]);
+  // A noun or place in -ა also drops it ("ქართული ოცნების", "შავი ზღვის"); its adjectives keep their -ი there.
+  if (!person && kind === KA_VOWEL && last.endsWith('ა') && last.length >= 4) out.push([[...head, last.slice(0, -1)].join(' '), KA_DROPPED_A]);
+  return out;
 }
 
 /**
@@ -160,14 +174,14 @@ export function georgianStems(alias: string): [string, number][] {
  * "თბილისში", "თბილისის"…, "ნატო" → "ნატო-ს"…): what `georgianStems` stands for (tools, tests, the
  * benchmark's mark.js terms).
  */
-export function georgianForms(alias: string): string[] {
+export function georgianForms(alias: string, person = false): string[] {
   const words = alias.split(' ');
   const last = words[words.length - 1] ?? '';
   // An acronym (no vowel before its last letter, or at most four letters): its endings follow a hyphen.
   const acronym = /[\u10d0-\u10ff]$/.test(last) && (last.length <= 4 || !/[აეიოუ]/.test(last.slice(0, -1)));
   const hyphen = acronym && words.length === 1 ? KA_AFTER_HYPHEN.map((e) => `${last}-${e}`) : [];
   const out = new Set<string>([alias]);
-  for (const [stem, kind] of georgianStems(alias)) for (const e of kaEndings(kind)) out.add(stem + e);
+  for (const [stem, kind] of georgianStems(alias, person)) for (const e of kaEndings(kind)) out.add(stem + e);
   for (const f of hyphen) out.add(f);
   return [...out];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, compiledScripts, createMatcher, surfaceForms, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN } from '../../../src/matcher/index.ts';
-import { georgianForms, georgianStems, KA_CONSONANT, KA_VOWEL, KA_WHOLE } from '../../../src/matcher/inflect.ts';
+import { georgianForms, georgianStems, KA_CONSONANT, KA_DROPPED_A, KA_VOWEL, KA_WHOLE } from '../../../src/matcher/inflect.ts';
 import { cleanForm } from '../../../src/matcher/normalize.ts';
 import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
 import { ENTITIES, entity, hitsOf, mentionsOf } from './entities.ts';
@@ -90,7 +90,7 @@ describe('Georgian stems', () => {
     let checked = 0;
     for (const e of ents) {
       for (const alias of e.aliases.ka ?? []) {
-        for (const f of georgianForms(cleanForm(alias))) {
+        for (const f of georgianForms(cleanForm(alias), e.type === 'person')) {
           const hits = m.scan(f);
           // Each form is found whole (another entity may claim it too, or a longer name).
           expect(hits.length, f).toBe(1);
@@ -117,5 +117,18 @@ describe('Georgian stems', () => {
     expect(hitsOf(m, 'თბილისშიც')).toEqual([]);
     // A consonant stem never matches bare.
     expect(hitsOf(m, 'თბილის ქუჩა')).toEqual([]);
+  });
+
+  it('drop the -ა of a noun or place in the genitive and instrumental, never of a person', () => {
+    expect(georgianStems('ქართული ოცნება')).toEqual(expect.arrayContaining([['ქართული ოცნებ', KA_DROPPED_A]]));
+    expect(georgianForms('ქართული ოცნება')).toEqual(expect.arrayContaining(['ქართული ოცნების', 'ქართული ოცნებით', 'ქართული ოცნებისთვის', 'ქართული ოცნებას', 'ქართულმა ოცნებამ']));
+    expect(georgianForms('ბადრა გუნბა', true)).not.toContain('ბადრა გუნბის');
+    expect(georgianForms('ბადრა გუნბა', true)).toContain('ბადრა გუნბას');
+    const m = createMatcher(compileMatcher([entity('gd', 'organization', { ka: ['ქართული ოცნება'] }), { ...entity('bg', 'person', { ka: ['ბადრა გუნბა'] }) }]));
+    expect(hitsOf(m, 'ქართული ოცნების')).toEqual(['ქართული ოცნების=gd']);
+    expect(hitsOf(m, 'ქართული ოცნებისა და')).toEqual(['ქართული ოცნებისა=gd']);
+    expect(hitsOf(m, 'ბადრა გუნბის')).toEqual([]);
+    // Not a dropped-ა ending: the word goes on.
+    expect(hitsOf(m, 'ქართული ოცნებიანი')).toEqual([]);
   });
 });
