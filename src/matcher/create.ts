@@ -4,7 +4,7 @@
  * a millisecond for the bundled packs). Wires scan, evidence and resolve together.
  */
 import { charFlags, foldChar, loadCharTable, LOWER, SKIP, SPACE, UPPER, WORD } from './normalize.ts';
-import { kaEndings, KA_CONSONANT, KA_DROPPED_A, KA_VOWEL } from './inflect.ts';
+import { kaEndings, KA_CONSONANT, KA_DROPPED_VOWEL, KA_VOWEL } from './inflect.ts';
 import { intAt } from './packed.ts';
 import { Radix } from './radix.ts';
 import { anyKeyAt, keysWhere, scanSieved, scanWords, type WordScan } from './scan.ts';
@@ -31,7 +31,7 @@ export { compiledEntityIds } from './entities.ts';
 
 const CONSONANT_ENDINGS = new Set(kaEndings(KA_CONSONANT));
 const VOWEL_ENDINGS = new Set(kaEndings(KA_VOWEL));
-const DROPPED_A_ENDINGS = new Set(kaEndings(KA_DROPPED_A));
+const DROPPED_VOWEL_ENDINGS = new Set(kaEndings(KA_DROPPED_VOWEL));
 
 /** End of the word that continues at `j` (invisible characters are looked through). */
 function wordEnd(text: string, j: number): number {
@@ -142,7 +142,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
           stop = wordEnd(text, end);
           ending = foldedSlice(text, end, stop);
         }
-        ok = (stem === KA_CONSONANT ? CONSONANT_ENDINGS : stem === KA_VOWEL ? VOWEL_ENDINGS : DROPPED_A_ENDINGS).has(ending);
+        ok = (stem === KA_CONSONANT ? CONSONANT_ENDINGS : stem === KA_VOWEL ? VOWEL_ENDINGS : DROPPED_VOWEL_ENDINGS).has(ending);
       }
       if (ok && capsMatch(text, start, end, k) && !(flags & FORM_CAPS && capsContext(text, start, end))) {
         const list = formEntities(k);

@@ -99,12 +99,13 @@ export const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს'
 /** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
 export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
 /**
- * Endings after the stem of a common noun or place name in -ა whose -ა drops in the genitive
- * and instrumental and the postpositions built on them ("ოცნება" → "ოცნების", "ოცნებით",
- * "ოცნებისთვის", "ოცნებიდან"; "ჟენევა" → "ჟენევის"). A person's name in -ა keeps it
+ * Endings after a stem whose last vowel drops in the genitive and instrumental and the
+ * postpositions built on them: a common noun or place name in -ა ("ოცნება" → "ოცნების",
+ * "ოცნებით", "ოცნებისთვის", "ოცნებიდან"; "ჟენევა" → "ჟენევის"), and any name in -ე
+ * ("კობახიძე" → "კობახიძის", "ოჩამჩირე" → "ოჩამჩირის"). A person's name in -ა keeps it
  * ("ბჟანიას", "გუნბას"): the vowel endings alone.
  */
-export const KA_AFTER_DROPPED_A = ['ის', 'ისა', 'ით', 'ითა', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ისადმი'];
+export const KA_AFTER_DROPPED_VOWEL = ['ის', 'ისა', 'ით', 'ითა', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ისადმი'];
 /** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
 const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
 /** Every case or postposition ending a name may take after a hyphen (the scan's `georgianSuffixEnd`). */
@@ -119,11 +120,11 @@ export const KA_HYPHEN_ENDING_MAX = Math.max(...[...KA_HYPHEN_ENDINGS].map((e) =
 export const KA_WHOLE = 0;
 export const KA_CONSONANT = 1;
 export const KA_VOWEL = 2;
-export const KA_DROPPED_A = 3;
+export const KA_DROPPED_VOWEL = 3;
 
 /** The endings a stem of class `kind` takes (`KA_WHOLE`: none, the stem is the form). */
 export function kaEndings(kind: number): readonly string[] {
-  return kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : kind === KA_DROPPED_A ? KA_AFTER_DROPPED_A : [''];
+  return kind === KA_CONSONANT ? KA_AFTER_CONSONANT : kind === KA_VOWEL ? KA_AFTER_VOWEL : kind === KA_DROPPED_VOWEL ? KA_AFTER_DROPPED_VOWEL : [''];
 }
 
 /**
@@ -164,8 +165,9 @@ export function georgianStems(alias: string, person = false): [string, number][]
     );
   }
   const out: [string, number][] = heads.map((h) => [[...h, stem].join(' '), kind]);
-  // A noun or place in -ა also drops it ("ქართული ოცნების", "შავი ზღვის"); its adjectives keep their -ი there.
-  if (!person && kind === KA_VOWEL && last.endsWith('ა') && last.length >= 4) out.push([[...head, last.slice(0, -1)].join(' '), KA_DROPPED_A]);
+  // A noun or place in -ა, and any name in -ე, also drops it ("ქართული ოცნების", "შავი ზღვის",
+  // "კობახიძის"); adjectives before it keep their -ი there.
+  if (kind === KA_VOWEL && last.length >= 4 && (last.endsWith('ე') || (!person && last.endsWith('ა')))) out.push([[...head, last.slice(0, -1)].join(' '), KA_DROPPED_VOWEL]);
   return out;
 }
 
