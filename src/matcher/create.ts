@@ -32,6 +32,21 @@ export { compiledEntityIds } from './entities.ts';
 const CONSONANT_ENDINGS = new Set(kaEndings(KA_CONSONANT));
 const VOWEL_ENDINGS = new Set(kaEndings(KA_VOWEL));
 const DROPPED_VOWEL_ENDINGS = new Set(kaEndings(KA_DROPPED_VOWEL));
+/** Georgian vowels: the particle "also" is -ც after one, -აც after a consonant. */
+const KA_VOWEL_AT_END = /[აეიოუ]$/;
+
+/**
+ * Whether `ending` is one of `endings`, or one of them with the particle "also" after it
+ * ("რუსეთმაც", "თბილისშიც", "ნატოც"; "რუსეთთანაც", "კობახიძისაც").
+ */
+function kaEndingOk(endings: ReadonlySet<string>, ending: string): boolean {
+  if (endings.has(ending)) return true;
+  if (!ending.endsWith('ც')) return false;
+  const beforeC = ending.slice(0, -1);
+  if ((beforeC === '' || KA_VOWEL_AT_END.test(beforeC)) && endings.has(beforeC)) return true;
+  const beforeAc = ending.slice(0, -2);
+  return ending.endsWith('აც') && beforeAc !== '' && !KA_VOWEL_AT_END.test(beforeAc) && endings.has(beforeAc);
+}
 
 /** End of the word that continues at `j` (invisible characters are looked through). */
 function wordEnd(text: string, j: number): number {
@@ -142,7 +157,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
           stop = wordEnd(text, end);
           ending = foldedSlice(text, end, stop);
         }
-        ok = (stem === KA_CONSONANT ? CONSONANT_ENDINGS : stem === KA_VOWEL ? VOWEL_ENDINGS : DROPPED_VOWEL_ENDINGS).has(ending);
+        ok = kaEndingOk(stem === KA_CONSONANT ? CONSONANT_ENDINGS : stem === KA_VOWEL ? VOWEL_ENDINGS : DROPPED_VOWEL_ENDINGS, ending);
       }
       if (ok && capsMatch(text, start, end, k) && !(flags & FORM_CAPS && capsContext(text, start, end))) {
         const list = formEntities(k);

@@ -114,7 +114,12 @@ describe('Georgian stems', () => {
     expect(hitsOf(m, 'თბილისიდან')).toEqual(['თბილისიდან=tbilisi']);
     // Not an ending of the stem, or a word that goes on past one.
     expect(hitsOf(m, 'თბილისურ')).toEqual([]);
-    expect(hitsOf(m, 'თბილისშიც')).toEqual([]);
+    expect(hitsOf(m, 'თბილისშიცა')).toEqual([]);
+    // The particle "also" after an ending: -ც after a vowel, -აც after a consonant.
+    expect(hitsOf(m, 'თბილისშიც')).toEqual(['თბილისშიც=tbilisi']);
+    expect(hitsOf(m, 'თბილისთანაც')).toEqual(['თბილისთანაც=tbilisi']);
+    expect(hitsOf(m, 'თბილისთანც')).toEqual([]);
+    expect(hitsOf(m, 'თბილისშიაც')).toEqual([]);
     // A consonant stem never matches bare.
     expect(hitsOf(m, 'თბილის ქუჩა')).toEqual([]);
   });
