@@ -2,7 +2,8 @@
  * Declined forms of Russian and Georgian aliases, generated at compile time so that
  * the scan stays an exact, word-bounded trie lookup ("Галузиным" matches, "Галузинский"
  * does not). Rules cover the singular of the name shapes news uses: surnames, first
- * names, patronymics, place nouns and the adjective + noun pattern ("Южная Осетия").
+ * names, patronymics, place nouns and the adjective + noun pattern ("Южная Осетия"), and
+ * the plural of names that are plural ("Соединённые Штаты", "Женевские дискуссии").
  */
 
 /** Six Russian cases in order: nominative, genitive, dative, accusative, instrumental, prepositional. */
@@ -47,6 +48,9 @@ function ruWord(w: string, person: boolean): { p: Paradigm; adj: boolean; declin
     return noun(1, [['а'], [soft ? 'и' : 'ы', ...(surname ? ['ой'] : [])], obl, ['у'], hiss ? ['ей', 'ой'] : ['ой', 'ою'], obl]);
   }
   if (/ий$/.test(lw)) return noun(2, [['ий'], ['ия'], ['ию'], ['ия'], ['ием'], ['ии', 'ие']]);
+  // A plural noun of a hard stem, in a name that is not a person's ("Соединённые Штаты",
+  // "пражские переговоры", "президентские выборы").
+  if (!person && /[бвдзлмнпрстф]ы$/.test(lw)) return noun(1, [['ы'], ['ов'], ['ам'], ['ы'], ['ами'], ['ах']]);
   if (/й$/.test(lw)) return noun(1, [['й'], ['я'], ['ю'], ['я'], ['ем'], ['е']]);
   if (/ь$/.test(lw)) return noun(1, [['ь'], ['я', 'и'], ['ю', 'и'], ['я', 'ь'], ['ем', 'ью'], ['е', 'и']]);
   if (/ство$/.test(lw)) return noun(1, [['о'], ['а'], ['у'], ['о'], ['ом'], ['е']]);
