@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileMatcher, createMatcher } from '../../../src/matcher/index.ts';
 import { entity, hitsOf, mentionsOf, testMatcher } from './entities.ts';
 
 const m = testMatcher();
@@ -83,6 +84,13 @@ describe('scan', () => {
     expect(hitsOf(m, 'Михаилом Галузиным')).toEqual(['Михаилом Галузиным=mikhail-galuzin']);
     expect(hitsOf(m, 'в Абхазии и Южной Осетии, в Тбилиси')).toEqual(['Абхазии=abkhazia', 'Южной Осетии=south-ossetia', 'Тбилиси=tbilisi']);
     expect(hitsOf(m, 'Галузинский, галузина, Россиянка')).toEqual([]);
+  });
+
+  it("declines Russian names that are plural, and never a person's name in -ы", () => {
+    const plural = createMatcher(compileMatcher([entity('us', 'place', { ru: ['Соединённые Штаты'] }), { ...entity('kokoity', 'person', { ru: ['Эдуард Кокойты'] }) }]));
+    expect(hitsOf(plural, 'позиция Соединённых Штатов и Соединённым Штатам')).toEqual(['Соединённых Штатов=us', 'Соединённым Штатам=us']);
+    expect(hitsOf(plural, 'с Соединёнными Штатами')).toEqual(['Соединёнными Штатами=us']);
+    expect(hitsOf(plural, 'Эдуарда Кокойты, Эдуарда Кокойтов')).toEqual(['Эдуарда Кокойты=kokoity']);
   });
 
   it('matches Georgian-script names and their case forms', () => {
