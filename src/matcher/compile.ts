@@ -7,7 +7,7 @@
 import type { Entity, EntityType } from '../facts/types.ts';
 import { cleanForm, foldKey, packCharTable } from './normalize.ts';
 import { expandForms, packForms, storableKey } from './forms.ts';
-import { kaEndings } from './inflect.ts';
+import { kaEndings, russianForms } from './inflect.ts';
 import { buildRadix } from './radix.ts';
 import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
@@ -222,8 +222,42 @@ export function compileMatcherWithoutSieve(entities: readonly Entity[]): Compile
     disambiguation,
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),
+    givenNames: givenNamesOf(entities),
     chars: packCharTable(),
   };
+}
+
+/** Words that open a person's display name without being a given name ("Patriarch Kirill"). */
+const NOT_GIVEN = new Set(['patriarch', 'патриарх', 'პატრიარქი']);
+
+/**
+ * The given names of the people among `entities` (`CompiledMatcher.givenNames`): the first word
+ * of each display name in English, Russian (in every case) and Georgian.
+ */
+function givenNamesOf(entities: readonly Entity[]): string {
+  const given = new Map<string, number[]>();
+  entities.forEach((e, i) => {
+    if (e.type !== 'person') return;
+    for (const [name, ru] of [
+      [e.name, false],
+      [e.i18n?.ru?.name, true],
+      [e.i18n?.ka?.name, false],
+    ] as const) {
+      const clean = name ? cleanForm(name) : '';
+      if (!clean.includes(' ')) continue;
+      for (const form of ru ? russianForms(clean, true) : [clean]) {
+        const key = foldKey(form.slice(0, form.indexOf(' ')));
+        if (key.length < 2 || NOT_GIVEN.has(key)) continue;
+        const list = given.get(key) ?? [];
+        if (!list.includes(i)) list.push(i);
+        given.set(key, list);
+      }
+    }
+  });
+  return [...given]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, list]) => `${k}\t${list.join(',')}`)
+    .join('\n');
 }
 
 /**

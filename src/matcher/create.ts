@@ -89,11 +89,51 @@ function foldedSlice(text: string, from: number, to: number): string {
   return s;
 }
 
+/** The given names of `CompiledMatcher.givenNames`: folded name → the people who go by it. */
+function parseGivenNames(packed: string | undefined): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (!packed) return out;
+  for (const line of packed.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0)
+      out.set(
+        line.slice(0, tab),
+        line
+          .slice(tab + 1)
+          .split(',')
+          .map(Number),
+      );
+  }
+  return out;
+}
+
+/**
+ * The folded word right before `start`, across spaces only (no punctuation, no line break
+ * between): where a given name would stand before a surname. '' when there is none.
+ */
+function wordBefore(text: string, start: number): string {
+  let k = start;
+  while (k > 0 && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  if (k === start || k === 0) return '';
+  const end = k;
+  while (k > 0 && charFlags(text.charCodeAt(k - 1)) & (WORD | SKIP)) k--;
+  return end - k > 1 && end - k <= 24 ? foldedSlice(text, k, end) : '';
+}
+
 /** Makes a compiled matcher ready to scan (see the module comment). */
 export function createMatcher(compiled: CompiledMatcher): Matcher {
   if (typeof compiled.chars === 'string') loadCharTable(compiled.chars);
   const table = new EntityTable(compiled);
   const distinctive = new Set(compiled.distinctive);
+  // Read on the first bare surname (most pages have none).
+  let givenNames: Map<string, number[]> | undefined;
+  /** Whether another person's given name stands right before `start` ("Tamar Kobakhidze" is not Irakli Kobakhidze). */
+  const someoneElsesGivenName = (text: string, start: number, candidates: readonly number[]): boolean => {
+    const word = wordBefore(text, start);
+    if (!word) return false;
+    const owners = (givenNames ??= parseGivenNames(compiled.givenNames)).get(word);
+    return owners !== undefined && !candidates.some((c) => owners.includes(c));
+  };
   const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({ entity, prior, cues, cueEntities, against }));
   const F = compiled.forms;
   const trie = new Radix(F.trie);
@@ -180,6 +220,8 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     }
     bestFull = full;
     if (hit.candidates.length > 1) hit.ambiguous = true;
+    // A bare surname right after another person's given name names someone else.
+    if (!full && hit.candidates.length > 0 && someoneElsesGivenName(text, start, hit.candidates)) return undefined;
     // A bare surname alone, of a person whose surname is not distinctive and with no title before it: the page must name them in full.
     if (!full && hit.candidates.length > 0 && !hit.candidates.every((c) => distinctive.has(c)) && !titleBefore(text, start)) hit.surname = true;
     else delete hit.surname;

@@ -99,9 +99,33 @@ export function russianForms(alias: string, person: boolean): string[] {
 }
 
 /** Endings after a Georgian consonant stem ("თბილის" + "ი", "ში"…); never empty. */
-export const KA_AFTER_CONSONANT = ['ი', 'ის', 'ისა', 'მა', 'ს', 'სა', 'ით', 'ითა', 'ად', 'ო', 'ში', 'ზე', 'თან', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ამდე', 'ისადმი', 'ივით', 'ელი'];
+export const KA_AFTER_CONSONANT = [
+  'ი',
+  'ის',
+  'ისა',
+  'მა',
+  'ს',
+  'სა',
+  'ით',
+  'ითა',
+  'ად',
+  'ო',
+  'ში',
+  'ზე',
+  'თან',
+  'ისთვის',
+  'ისათვის',
+  'ისგან',
+  'ისაგან',
+  'იდან',
+  'ისკენ',
+  'ამდე',
+  'ისადმი',
+  'ივით',
+  'ელი',
+];
 /** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
-export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
+export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სათვის', 'სგან', 'საგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
 /**
  * Endings after a stem whose last vowel drops in the genitive and instrumental and the
  * postpositions built on them: a common noun or place name in -ა ("ოცნება" → "ოცნების",
@@ -109,7 +133,7 @@ export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'შ
  * ("კობახიძე" → "კობახიძის", "ოჩამჩირე" → "ოჩამჩირის"). A person's name in -ა keeps it
  * ("ბჟანიას", "გუნბას"): the vowel endings alone.
  */
-export const KA_AFTER_DROPPED_VOWEL = ['ის', 'ისა', 'ით', 'ითა', 'ისთვის', 'ისგან', 'იდან', 'ისკენ', 'ისადმი'];
+export const KA_AFTER_DROPPED_VOWEL = ['ის', 'ისა', 'ით', 'ითა', 'ისთვის', 'ისათვის', 'ისგან', 'ისაგან', 'იდან', 'ისკენ', 'ისადმი'];
 /** Endings written after a hyphen on acronyms and short names: "ნატო-ს", "ეუთო-ში", "აშშ-ის". */
 const KA_AFTER_HYPHEN = ['ს', 'ის', 'მა', 'მ', 'ით', 'ში', 'ზე', 'თან', 'სთან', 'დან', 'იდან', 'სთვის', 'ისთვის', 'სგან', 'ისგან'];
 /** Every case or postposition ending a name may take after a hyphen (the scan's `georgianSuffixEnd`). */

@@ -108,6 +108,13 @@ export interface CompiledMatcher {
   world: number[];
   /** Entity numbers of people whose bare surname may be marked anywhere (`distinctiveSurname`). */
   distinctive: number[];
+  /**
+   * The given names of the pack's people, folded (Russian ones in every case), each with the
+   * entity numbers of the people who go by it, a line each: "tamar\t402,455". A bare surname
+   * right after another person's given name ("Tamar Kobakhidze", "ნიკოლოზ მარგველაშვილი") names
+   * someone else. Optional: without it a bare surname is read as before.
+   */
+  givenNames?: string;
   /** The character table the keys were folded with (`packCharTable`, normalize.ts); optional. */
   chars?: string;
   /** Where names can start, as regular expressions (sieve.ts); optional: without it every word start is walked. */

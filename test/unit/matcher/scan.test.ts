@@ -86,6 +86,32 @@ describe('scan', () => {
     expect(hitsOf(m, 'Галузинский, галузина, Россиянка')).toEqual([]);
   });
 
+  it("takes a bare surname after another person's given name for someone else", () => {
+    const person = (id: string, name: string, ru: string, ka: string, aliases: { en: string[]; ru: string[]; ka: string[] }) => ({
+      ...entity(id, 'person', aliases),
+      name,
+      distinctiveSurname: true,
+      i18n: { ru: { name: ru }, ka: { name: ka } },
+    });
+    const m2 = createMatcher(
+      compileMatcher([
+        person('irakli', 'Irakli Kobakhidze', 'Ираклий Кобахидзе', 'ირაკლი კობახიძე', {
+          en: ['Irakli Kobakhidze', 'Kobakhidze'],
+          ru: ['Ираклий Кобахидзе', 'Кобахидзе'],
+          ka: ['ირაკლი კობახიძე', 'კობახიძე'],
+        }),
+        person('tamar', 'Tamar Taliashvili', 'Тамар Талиашвили', 'თამარ ტალიაშვილი', { en: ['Tamar Taliashvili'], ru: ['Тамар Талиашвили'], ka: ['თამარ ტალიაშვილი'] }),
+        person('nikoloz', 'Nikoloz Samkharadze', 'Николоз Самхарадзе', 'ნიკოლოზ სამხარაძე', { en: ['Nikoloz Samkharadze'], ru: ['Николоз Самхарадзе'], ka: ['ნიკოლოზ სამხარაძე'] }),
+      ]),
+    );
+    expect(hitsOf(m2, 'Tamar Kobakhidze said so.')).toEqual([]);
+    expect(hitsOf(m2, 'Судья Николоза Кобахидзе нет.')).toEqual([]);
+    expect(hitsOf(m2, 'მოსამართლე ნიკოლოზ კობახიძემ თქვა.')).toEqual([]);
+    // The person's own given name, a title, or a sentence before it: the person.
+    expect(hitsOf(m2, 'Irakli Kobakhidze said so.')).toEqual(['Irakli Kobakhidze=irakli']);
+    expect(hitsOf(m2, 'Mr Kobakhidze said so. Tamar. Kobakhidze said so.')).toEqual(['Kobakhidze=irakli', 'Kobakhidze=irakli']);
+  });
+
   it("declines Russian names that are plural, and never a person's name in -ы", () => {
     const plural = createMatcher(compileMatcher([entity('us', 'place', { ru: ['Соединённые Штаты'] }), { ...entity('kokoity', 'person', { ru: ['Эдуард Кокойты'] }) }]));
     expect(hitsOf(plural, 'позиция Соединённых Штатов и Соединённым Штатам')).toEqual(['Соединённых Штатов=us', 'Соединённым Штатам=us']);
