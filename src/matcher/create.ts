@@ -48,6 +48,17 @@ function kaEndingOk(endings: ReadonlySet<string>, ending: string): boolean {
   return ending.endsWith('აც') && beforeAc !== '' && !KA_VOWEL_AT_END.test(beforeAc) && endings.has(beforeAc);
 }
 
+/**
+ * Whether a hyphen and a Georgian letter follow at `at`: the bare stem before it heads a
+ * compound ("რუსეთ-საქართველოს ურთიერთობები", Russia–Georgia relations), where the first
+ * name takes no ending.
+ */
+function compoundHead(text: string, at: number): boolean {
+  const h = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  return (h === 0x2d || h === 0x2010 || h === 0x2011 || h === 0x2013) && next >= 0x10d0 && next <= 0x10ff;
+}
+
 /** End of the word that continues at `j` (invisible characters are looked through). */
 function wordEnd(text: string, j: number): number {
   for (; j < text.length; j++) {
@@ -197,7 +208,9 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
           stop = wordEnd(text, end);
           ending = foldedSlice(text, end, stop);
         }
-        ok = kaEndingOk(stem === KA_CONSONANT ? CONSONANT_ENDINGS : stem === KA_VOWEL ? VOWEL_ENDINGS : DROPPED_VOWEL_ENDINGS, ending);
+        ok =
+          kaEndingOk(stem === KA_CONSONANT ? CONSONANT_ENDINGS : stem === KA_VOWEL ? VOWEL_ENDINGS : DROPPED_VOWEL_ENDINGS, ending) ||
+          (ending === '' && stem === KA_CONSONANT && compoundHead(text, stop));
       }
       if (ok && capsMatch(text, start, end, k) && !(flags & FORM_CAPS && capsContext(text, start, end))) {
         const list = formEntities(k);

@@ -120,6 +120,9 @@ describe('Georgian stems', () => {
     expect(hitsOf(m, 'თბილისთანაც')).toEqual(['თბილისთანაც=tbilisi']);
     expect(hitsOf(m, 'თბილისთანც')).toEqual([]);
     expect(hitsOf(m, 'თბილისშიაც')).toEqual([]);
+    // A bare stem heads a compound before a hyphen ("Tbilisi–Moscow"), nowhere else.
+    expect(hitsOf(m, 'თბილის-მოსკოვის')).toEqual(['თბილის=tbilisi']);
+    expect(hitsOf(m, 'თბილის მოსკოვის')).toEqual([]);
     // A consonant stem never matches bare.
     expect(hitsOf(m, 'თბილის ქუჩა')).toEqual([]);
   });
