@@ -83,6 +83,28 @@ export function isAcronym(form: string): boolean {
   return upper >= 2;
 }
 
+/** A hyphen (hyphen-minus, hyphen, non-breaking hyphen). */
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+/**
+ * Whether a hyphen (or an en dash) and a Georgian letter follow at `at`: the bare stem before
+ * it heads a compound ("რუსეთ-საქართველოს ურთიერთობები", Russia–Georgia relations), where the
+ * first name takes no ending.
+ */
+export function compoundHead(text: string, at: number): boolean {
+  const h = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  return (isHyphen(h) || h === 0x2013) && next >= 0x10d0 && next <= 0x10ff;
+}
+
+/** Where the spaces (plain or no-break) that end at `k` start, looking back no further than `from`. */
+export function spacesBefore(text: string, k: number, from = 0): number {
+  while (k > from && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  return k;
+}
+
 /**
  * Georgian text writes case endings after a hyphen on names in another script or on
  * acronyms ("ТАСС-თან", "NATO-ს", "ეუთო-ში"): the ending belongs to the mention. Returns the
@@ -91,8 +113,7 @@ export function isAcronym(form: string): boolean {
  * ("მოსკოვი-სოხუმის", Moscow–Sukhumi).
  */
 export function georgianSuffixEnd(text: string, end: number): number {
-  const h = text.charCodeAt(end);
-  if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) return end;
+  if (!isHyphen(text.charCodeAt(end))) return end;
   let k = end + 1;
   while (k < text.length && k - end <= KA_HYPHEN_ENDING_MAX + 1) {
     const c = text.charCodeAt(k);
@@ -171,8 +192,7 @@ function letterAt(s: string, k: number): boolean {
  */
 export function titleBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - TITLE_WINDOW);
-  let k = start;
-  while (k > from && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  let k = spacesBefore(text, start, from);
   if (k === start) return false;
   if (k > from && text.charCodeAt(k - 1) === 0x2e) k--;
   const before = text.slice(from, k).toLowerCase();

@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, georgianSuffixEnd, placeSuffixEnd, titleBefore } from './case-rules.ts';
+import { capsContext, compoundHead, georgianSuffixEnd, placeSuffixEnd, spacesBefore, titleBefore } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -46,17 +46,6 @@ function kaEndingOk(endings: ReadonlySet<string>, ending: string): boolean {
   if ((beforeC === '' || KA_VOWEL_AT_END.test(beforeC)) && endings.has(beforeC)) return true;
   const beforeAc = ending.slice(0, -2);
   return ending.endsWith('აც') && beforeAc !== '' && !KA_VOWEL_AT_END.test(beforeAc) && endings.has(beforeAc);
-}
-
-/**
- * Whether a hyphen and a Georgian letter follow at `at`: the bare stem before it heads a
- * compound ("რუსეთ-საქართველოს ურთიერთობები", Russia–Georgia relations), where the first
- * name takes no ending.
- */
-function compoundHead(text: string, at: number): boolean {
-  const h = text.charCodeAt(at);
-  const next = text.charCodeAt(at + 1);
-  return (h === 0x2d || h === 0x2010 || h === 0x2011 || h === 0x2013) && next >= 0x10d0 && next <= 0x10ff;
 }
 
 /** End of the word that continues at `j` (invisible characters are looked through). */
@@ -123,8 +112,7 @@ function parseGivenNames(packed: string | undefined): Map<string, number[]> {
  * between): where a given name would stand before a surname. '' when there is none.
  */
 function wordBefore(text: string, start: number): string {
-  let k = start;
-  while (k > 0 && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  let k = spacesBefore(text, start);
   if (k === start || k === 0) return '';
   const end = k;
   while (k > 0 && charFlags(text.charCodeAt(k - 1)) & (WORD | SKIP)) k--;
@@ -233,10 +221,11 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     }
     bestFull = full;
     if (hit.candidates.length > 1) hit.ambiguous = true;
+    const bare = !full && hit.candidates.length > 0;
     // A bare surname right after another person's given name names someone else.
-    if (!full && hit.candidates.length > 0 && someoneElsesGivenName(text, start, hit.candidates)) return undefined;
+    if (bare && someoneElsesGivenName(text, start, hit.candidates)) return undefined;
     // A bare surname alone, of a person whose surname is not distinctive and with no title before it: the page must name them in full.
-    if (!full && hit.candidates.length > 0 && !hit.candidates.every((c) => distinctive.has(c)) && !titleBefore(text, start)) hit.surname = true;
+    if (bare && !hit.candidates.every((c) => distinctive.has(c)) && !titleBefore(text, start)) hit.surname = true;
     else delete hit.surname;
     return hit;
   };
