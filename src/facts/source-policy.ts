@@ -114,6 +114,7 @@ export function refusedSource(url: string): string | undefined {
   } catch {
     return undefined; // the URL check reports it
   }
+  if (new URL(url).hostname.endsWith('.')) return `${host}. is written with a trailing dot: cite the page's canonical address (${host})`;
   for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
     const why = REFUSED_BY_HOST.get(h);
     if (why) return `${host} is ${why}`;

@@ -260,6 +260,7 @@ describe('validatePack: the source policy and the card fields', () => {
     ['https://abkhazia.news-pravda.com/world/2025/04/14/1.html', 'the "Pravda" network'],
     ['https://someone.blogspot.com/2012/02/roki.html', 'an anonymous blog'],
     ['https://en.m.wikipedia.org/wiki/Roki_Tunnel', 'not a canonical Wikipedia article address'],
+    ['https://messenger.com.ge./issues/4190_july_24_2018/4190_gvanca1.html', 'trailing dot'],
   ])('refuses to cite %s', (url, why) => {
     const p = clone();
     first(p).sources[0]!.url = url;
