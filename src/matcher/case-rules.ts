@@ -2,7 +2,7 @@
  * When a form found in the text counts: case rules (an acronym only in capitals, a
  * shouted headline), the Georgian case suffixes after a name, and the flags a form carries.
  */
-import { charFlags, LOWER, UPPER, WORD } from './normalize.ts';
+import { charFlags, LOWER, NEWLINE, UPPER, WORD } from './normalize.ts';
 import { ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_FULL, FORM_SURNAME } from './types.ts';
 import { KA_HYPHEN_ENDING_MAX, KA_HYPHEN_ENDINGS } from './inflect.ts';
 
@@ -70,6 +70,37 @@ export function capsContext(text: string, start: number, end: number): boolean {
     return true;
   };
   return scan(Math.max(0, start - 24), start) && scan(end, Math.min(text.length, end + 24)) && upper >= 3;
+}
+
+/** Small words a title-case headline leaves in lower case ("Talks on the Future of Abkhazia"). */
+const TITLE_CASE_SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'the', 'to', 'vs', 'via', 'with']);
+/** Longest line read as a headline, characters either side of the name. */
+const HEADLINE_REACH = 160;
+
+/**
+ * Whether the line around `at` is a headline in title case ("Russia Says Georgia Must Wait"):
+ * at least three words, every one capitalised but the small words. There a capital after a
+ * name does not show that the name goes on. A line longer than a headline is not one.
+ */
+export function titleCaseLine(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && !(charFlags(text.charCodeAt(from - 1)) & NEWLINE)) if (at - --from > HEADLINE_REACH) return false;
+  let to = at;
+  while (to < text.length && !(charFlags(text.charCodeAt(to)) & NEWLINE)) if (++to - at > HEADLINE_REACH) return false;
+  let capitalised = 0;
+  for (let k = from; k < to;) {
+    const f = charFlags(text.charCodeAt(k));
+    if (!(f & WORD)) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (end < to && charFlags(text.charCodeAt(end)) & WORD) end++;
+    if (f & UPPER) capitalised++;
+    else if (f & LOWER && !TITLE_CASE_SMALL.has(text.slice(k, end))) return false;
+    k = end;
+  }
+  return capitalised >= 3;
 }
 
 /** True when a form is an acronym (capitals, no lowercase letters). */

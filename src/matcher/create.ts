@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, compoundHead, georgianSuffixEnd, placeSuffixEnd, spacesBefore, titleBefore } from './case-rules.ts';
+import { capsContext, compoundHead, georgianSuffixEnd, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -252,13 +252,16 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     },
   });
 
-  /** An ambiguous hit followed by a capitalised word it does not reach is part of a longer name. */
+  /**
+   * An ambiguous hit followed by a capitalised word it does not reach is part of a longer name,
+   * except in a headline in title case, where every word is capitalised.
+   */
   const markContinued = (text: string, hits: Hit[]): Hit[] => {
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i]!;
       if (!h.ambiguous) continue;
       const next = nextCapitalised(text, h.end);
-      if (next >= 0 && hits[i + 1]?.start !== next) h.continued = true;
+      if (next >= 0 && hits[i + 1]?.start !== next && !titleCaseLine(text, h.start)) h.continued = true;
     }
     return hits;
   };

@@ -129,6 +129,16 @@ describe('scan', () => {
     expect(hitsOf(m, 'Daniil Medvedev won; Georgia Tech lost')).toEqual([]);
   });
 
+  it('reads an ambiguous name before a capitalised word as part of a longer name, except in a title-case headline', () => {
+    const body = 'Moscow and Tbilisi spoke of Abkhazia.';
+    expect(mentionsOf(m, `Georgia Power said on Monday it would talk. ${body}`)[0]).toBe('Moscow=moscow');
+    expect(mentionsOf(m, `Russia Says Georgia Must Wait\n\n${body}`).slice(0, 2)).toEqual(['Russia=russia', 'Georgia=georgia']);
+    expect(mentionsOf(m, `Talks on the Future of Georgia Resume\n\n${body}`)[0], 'small words in lower case').toBe('Georgia=georgia');
+    // A lowercase word of its own: a sentence, not a headline; too long a line: not a headline either.
+    expect(mentionsOf(m, `Russia says Georgia Power must wait\n\n${body}`).slice(0, 2)).toEqual(['Russia=russia', 'Moscow=moscow']);
+    expect(mentionsOf(m, `${'Long '.repeat(40)}Georgia Power Again\n\n${body}`)[0]).toBe('Moscow=moscow');
+  });
+
   it('flags ambiguous aliases and keeps the unambiguous ones plain', () => {
     const [georgia, tbilisi] = m.scan('Georgia, Tbilisi');
     expect(georgia).toMatchObject({ ambiguous: true });
