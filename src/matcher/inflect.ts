@@ -85,12 +85,16 @@ export function russianForms(alias: string, person: boolean): string[] {
   const words = alias.split(' ');
   const paradigms: Paradigm[] = [];
   let frozen = false;
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     if (frozen) {
       paradigms.push(fixed(w));
       continue;
     }
     const r = ruWord(w, person);
+    // A person's surname in -а or -я that is not Russian in shape (Abkhaz "Гунба", Georgian
+    // "Бжания") the press mostly leaves undeclined after a declined first name ("с Бадрой
+    // Гунба", "Аслана Бжания"): its nominative stands in every case too.
+    if (person && i > 0 && i === words.length - 1 && r.declines && /[ая]$/i.test(w) && !/(ов|ев|ёв|ин|ын)а$|(ск|цк)ая$/i.test(w)) for (const set of r.p) if (!set.includes(w)) set.push(w);
     paradigms.push(r.p);
     if (!person && !r.adj) frozen = true;
   }

@@ -86,6 +86,18 @@ describe('scan', () => {
     expect(hitsOf(m, 'Галузинский, галузина, Россиянка')).toEqual([]);
   });
 
+  it('keeps an Abkhaz or Georgian surname in -а/-я undeclined after a declined first name, as the press writes it', () => {
+    const m2 = testMatcher([
+      entity('badra-gunba', 'person', { ru: ['Бадра Гунба'] }),
+      entity('aslan-bzhania', 'person', { ru: ['Аслан Бжания'] }),
+      entity('maria-zakharova', 'person', { ru: ['Мария Захарова'] }),
+    ]);
+    expect(hitsOf(m2, 'с Бадрой Гунба и с Бадрой Гунбой')).toEqual(['Бадрой Гунба=badra-gunba', 'Бадрой Гунбой=badra-gunba']);
+    expect(hitsOf(m2, 'визит Аслана Бжания, Аслана Бжании')).toEqual(['Аслана Бжания=aslan-bzhania', 'Аслана Бжании=aslan-bzhania']);
+    // A Russian surname declines with the first name: only the bare surname is read there.
+    expect(hitsOf(m2, 'Марии Захарова')).toEqual(['Захарова=maria-zakharova']);
+  });
+
   it("takes a bare surname after another person's given name for someone else", () => {
     const person = (id: string, name: string, ru: string, ka: string, aliases: { en: string[]; ru: string[]; ka: string[] }) => ({
       ...entity(id, 'person', aliases),
