@@ -248,3 +248,42 @@ export function placeSuffixEnd(text: string, end: number): number {
   }
   return end;
 }
+
+/**
+ * The words that follow a place's name when the two name an institution of that place (a
+ * court, a city hall, a council, a university): "Kutaisi Court of Appeals", "ბათუმის
+ * საქალაქო სასამართლო". Georgian words are stems: their case endings follow. The place's
+ * name there is not a mention of the place.
+ */
+const INSTITUTIONS = [
+  'city court',
+  'court of appeals',
+  'appeals court',
+  'appellate court',
+  'district court',
+  'municipal court',
+  'city hall',
+  'city council',
+  'state university',
+  'საქალაქო სასამართლო',
+  'სააპელაციო სასამართლო',
+  'რაიონული სასამართლო',
+  'მერია',
+  'მერიი',
+  'საკრებულო',
+  'სახელმწიფო უნივერსიტეტ',
+];
+
+/** Whether a place's name ending at `end` heads an institution's name (INSTITUTIONS) that follows it. */
+export function institutionAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 0x20 && c !== 0xa0) return false;
+  const next = text.slice(end + 1, end + 1 + 24).toLowerCase();
+  for (const word of INSTITUTIONS) {
+    if (!next.startsWith(word)) continue;
+    // An English word must end there; a Georgian stem takes its case ending.
+    const stop = end + 1 + word.length;
+    if (word.charCodeAt(0) >= 0x10d0 || !(stop < text.length && letterOrDigitAt(text, stop))) return true;
+  }
+  return false;
+}

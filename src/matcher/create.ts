@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, compoundHead, georgianSuffixEnd, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
+import { capsContext, compoundHead, georgianSuffixEnd, institutionAfter, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -247,7 +247,11 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       // Blockers (no candidates) consume their span and mark nothing.
       if (hit.candidates.length === 0) return;
       hit.end = georgianSuffixEnd(text, hit.end);
-      if (hit.candidates.every((c) => table.isPlace(c))) hit.end = placeSuffixEnd(text, hit.end);
+      if (hit.candidates.every((c) => table.isPlace(c))) {
+        // "Kutaisi Court of Appeals": the court, which the pack does not have, not the city.
+        if (institutionAfter(text, hit.end)) return;
+        hit.end = placeSuffixEnd(text, hit.end);
+      }
       hits.push(hit);
     },
   });

@@ -98,6 +98,14 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Марии Захарова')).toEqual(['Захарова=maria-zakharova']);
   });
 
+  it("reads a place's name that heads an institution's name as the institution, not the place", () => {
+    const m2 = testMatcher([entity('kutaisi', 'place', { en: ['Kutaisi'], ka: ['ქუთაისი'] })]);
+    expect(hitsOf(m2, 'the Kutaisi Court of Appeals and Kutaisi city hall')).toEqual([]);
+    expect(hitsOf(m2, 'ქუთაისის სააპელაციო სასამართლომ და ქუთაისის მერიამ')).toEqual([]);
+    // The city itself, its mayor (a title, not an institution) and a word that only starts like one.
+    expect(hitsOf(m2, 'Kutaisi courts, the Kutaisi mayor, ქუთაისის მერმა')).toEqual(['Kutaisi=kutaisi', 'Kutaisi=kutaisi', 'ქუთაისის=kutaisi']);
+  });
+
   it("takes a bare surname after another person's given name for someone else", () => {
     const person = (id: string, name: string, ru: string, ka: string, aliases: { en: string[]; ru: string[]; ka: string[] }) => ({
       ...entity(id, 'person', aliases),
