@@ -61,6 +61,8 @@ export interface Diagnostics {
     scrolls?: boolean;
     /** When open: letters of the card's text by script, to check it is in the reader's language. */
     letters?: { latin: number; cyrillic: number; georgian: number };
+    /** When open: the summary as shown, and whether its lines cut it off (an ellipsis). */
+    summary?: { text: string; cut: boolean };
   };
   /**
    * The last hover card: ms from the end of the dwell (the hover-intent delay) to the

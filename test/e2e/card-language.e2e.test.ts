@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBundledEntities } from '../../scripts/lib/packs.ts';
+import { localSummary } from '../../src/facts/names.ts';
+import { sentencesOf } from '../../src/content/card/sentences.ts';
 import {
   axeViolations,
   cardAxeViolations,
@@ -45,6 +47,22 @@ const ENTITIES = new Map(loadBundledEntities().map((e) => [e.id, e]));
 const CATALOGUES: Record<'ru' | 'ka', Record<string, { message: string }>> = { ru, ka };
 
 type Card = Diagnostics['card'];
+
+/**
+ * Cards whose summary is not the whole sentences of the entity's summary in `lang` that fit,
+ * or is cut off (an ellipsis) with more than its first sentence shown: "id: shown".
+ */
+function summariesCutMidSentence(cards: ReadonlyMap<string, Card>, lang: string): string[] {
+  const bad: string[] = [];
+  for (const [id, c] of cards) {
+    const entity = ENTITIES.get(id);
+    if (!c.summary || !entity) continue;
+    const sentences = sentencesOf(localSummary(entity, lang).text);
+    const prefixes = sentences.map((_, k) => sentences.slice(0, k + 1).join(' '));
+    if (!prefixes.includes(c.summary.text) || (c.summary.cut && c.summary.text !== prefixes[0])) bad.push(`${id}: ${c.summary.text}`);
+  }
+  return bad;
+}
 type Case = { lang: 'en' | 'ru' | 'ka'; via: 'browser' | 'setting'; scheme: 'light' | 'dark' };
 
 const CASES: Case[] = [
@@ -80,7 +98,7 @@ for (const { lang, via, scheme } of CASES) {
       await server?.close();
     });
 
-    it('fits every card of the demo article in 360 px without scrolling, in the reader’s script, with nothing for axe', async () => {
+    it('fits every card of the demo article in 360 px without scrolling, its summary in whole sentences, in the reader’s script, with nothing for axe', async () => {
       const scanned = await waitForScan(ctx, page);
       const tabId = await tabIdOf(ctx, page);
       const step = () => ctx.sw.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'backstory/step', direction: 1 }, { frameId: 0 }), tabId);
@@ -106,6 +124,7 @@ for (const { lang, via, scheme } of CASES) {
       expect([...cards.keys()].sort()).toEqual([...scanned.entities].sort());
       await page.screenshot({ path: join(outDir('card-language'), `${name}.png`) });
       expect(tallCards(cards)).toEqual([]);
+      expect(summariesCutMidSentence(cards, lang)).toEqual([]);
       expect(axe).toEqual({});
       if (lang === 'en') return;
       const { translated, low } = offScriptCards(cards, lang, ENTITIES);

@@ -1,5 +1,5 @@
 /**
- * The hover card, for the glance: type, name, summary (at most four lines), at most four key
+ * The hover card, for the glance: type, name, summary (the whole sentences that fit in four lines), at most four key
  * facts (the pack's `key`, as many as fit without scrolling) each with its date and source, the naming note, then "N more facts · Full
  * background" and the actions (pin, close, don't mark this site / undo). Texts in the
  * reader's language where the pack has them. Presentational: state and effects live in
@@ -13,6 +13,7 @@ import { FactTable } from '../../ui/FactTable.tsx';
 import { EntityTypeTag } from '../../ui/EntityTypeTag.tsx';
 import { t, typeLabel, plural } from '../strings.ts';
 import { keyFacts, localName, localNote, localSummary } from '../../facts/names.ts';
+import { sentencesOf } from './sentences.ts';
 
 /** How many facts the card shows at most (the side panel shows all). */
 export const CARD_FACTS = 4;
@@ -48,11 +49,27 @@ export function Card(p: CardProps): JSX.Element {
   // Steps, while the body still overflows: one key fact fewer down to one, then the summary
   // and note at three lines ("tight"), then no fact at all.
   const [fit, setFit] = useState({ facts: CARD_FACTS, tight: false });
+  // A summary longer than its lines shows the whole sentences that fit (one sentence fewer
+  // while it is cut off), never a sentence broken off mid-word; only a first sentence too
+  // long on its own ends in an ellipsis. The side panel has the whole summary.
+  const [sentences, setSentences] = useState(Infinity);
   const body = useRef<HTMLDivElement>(null);
+  const summaryEl = useRef<HTMLParagraphElement>(null);
   const facts = record ? keyFacts(record.facts, fit.facts) : [];
   const more = record ? record.facts.length - facts.length : 0;
-  useLayoutEffect(() => setFit((f) => (f.facts === CARD_FACTS && !f.tight ? f : { facts: CARD_FACTS, tight: false })), [record]);
+  const summary = record ? localSummary(record, p.lang) : undefined;
+  const summarySentences = summary ? sentencesOf(summary.text) : [];
+  const shownSentences = Math.min(sentences, summarySentences.length);
   useLayoutEffect(() => {
+    setFit((f) => (f.facts === CARD_FACTS && !f.tight ? f : { facts: CARD_FACTS, tight: false }));
+    setSentences(Infinity);
+  }, [record, p.lang]);
+  useLayoutEffect(() => {
+    const s = summaryEl.current;
+    if (s && shownSentences > 1 && s.scrollHeight > s.clientHeight + 1) {
+      setSentences(shownSentences - 1);
+      return;
+    }
     const el = body.current;
     if (!el || el.scrollHeight <= el.clientHeight + 1 || facts.length === 0) return;
     if (facts.length > 1) setFit({ facts: facts.length - 1, tight: false });
@@ -60,7 +77,6 @@ export function Card(p: CardProps): JSX.Element {
     else setFit({ facts: 0, tight: true });
   });
   const name = record ? localName(record, p.lang) : { text: entity.name, lang: 'en' };
-  const summary = record ? localSummary(record, p.lang) : undefined;
   const note = record ? localNote(record, p.lang) : undefined;
   return (
     <div class={fit.tight ? 'card tight' : 'card'} role="dialog" aria-labelledby={CARD_TITLE_ID} lang={p.lang}>
@@ -102,8 +118,8 @@ export function Card(p: CardProps): JSX.Element {
         {record === undefined ? <p class="muted">{t('cardLoading')}</p> : null}
         {record === null ? <p class="muted">{t('cardUnavailable')}</p> : null}
         {summary ? (
-          <p class="summary" lang={langAttr(summary.lang, p.lang)}>
-            {summary.text}
+          <p class="summary" ref={summaryEl} lang={langAttr(summary.lang, p.lang)}>
+            {summarySentences.slice(0, shownSentences).join(' ')}
           </p>
         ) : null}
         {facts.length ? (

@@ -82,6 +82,8 @@ export class CardController {
       state.height = Math.round(card.getBoundingClientRect().height);
       state.scrolls = body ? body.scrollHeight > body.clientHeight + 1 : false;
       state.letters = { latin: count(/[A-Za-z]/g), cyrillic: count(/[\u0400-\u04ff]/g), georgian: count(/[\u10a0-\u10ff]/g) };
+      const summary = card.querySelector<HTMLElement>('.summary');
+      if (summary) state.summary = { text: summary.textContent ?? '', cut: summary.scrollHeight > summary.clientHeight + 1 };
     }
     return state;
   }
