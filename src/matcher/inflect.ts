@@ -127,9 +127,11 @@ export const KA_AFTER_CONSONANT = [
   'ისადმი',
   'ივით',
   'ელი',
+  // The nominative with the copula "is" ("ეს ბათუმია", it is Batumi).
+  'ია',
 ];
-/** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…), the bare stem included. */
-export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სათვის', 'სგან', 'საგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით'];
+/** Endings after a Georgian vowel stem ("ნატო" + "", "ს", "ში"…, "ა": "ეს მელიაა", it is Melia), the bare stem included. */
+export const KA_AFTER_VOWEL = ['', 'ს', 'სა', 'მ', 'თი', 'დ', 'ში', 'ზე', 'სთან', 'სთვის', 'სათვის', 'სგან', 'საგან', 'დან', 'სკენ', 'მდე', 'სადმი', 'ვით', 'ა'];
 /**
  * Endings after a stem whose last vowel drops in the genitive and instrumental and the
  * postpositions built on them: a common noun or place name in -ა ("ოცნება" → "ოცნების",

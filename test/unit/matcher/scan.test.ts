@@ -143,6 +143,8 @@ describe('scan', () => {
     expect(hitsOf(m, 'მიხაილ გალუზინმა თბილისში განაცხადა')).toEqual(['მიხაილ გალუზინმა=mikhail-galuzin', 'თბილისში=tbilisi']);
     expect(hitsOf(m, 'საქართველოს და რუსეთის')).toEqual(['საქართველოს=georgia', 'რუსეთის=russia']);
     expect(hitsOf(m, 'ქართულმა ოცნებამ')).toEqual(['ქართულმა ოცნებამ=georgian-dream']);
+    // The nominative with the copula "is": "it is Russia", "it is Georgia".
+    expect(hitsOf(m, 'ეს რუსეთია, ის საქართველოა')).toEqual(['რუსეთია=russia', 'საქართველოა=georgia']);
   });
 
   it('consumes a blocker name without marking it', () => {
