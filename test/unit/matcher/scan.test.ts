@@ -106,6 +106,16 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Kutaisi courts, the Kutaisi mayor, ქუთაისის მერმა')).toEqual(['Kutaisi=kutaisi', 'Kutaisi=kutaisi', 'ქუთაისის=kutaisi']);
   });
 
+  it('declines a neuter noun in -ие as a noun, a plural adjective in -ие as an adjective', () => {
+    const m2 = testMatcher([
+      entity('unm', 'organization', { ru: ['Единое национальное движение'] }),
+      entity('truce', 'agreement', { ru: ['Соглашение о прекращении огня'] }),
+      entity('gid', 'event', { ru: ['Женевские международные дискуссии'] }),
+    ]);
+    expect(hitsOf(m2, 'лидер Единого национального движения; по Соглашению о прекращении огня')).toEqual(['Единого национального движения=unm', 'Соглашению о прекращении огня=truce']);
+    expect(hitsOf(m2, 'на Женевских международных дискуссиях')).toEqual(['Женевских международных дискуссиях=gid']);
+  });
+
   it("takes a bare surname after another person's given name for someone else", () => {
     const person = (id: string, name: string, ru: string, ka: string, aliases: { en: string[]; ru: string[]; ka: string[] }) => ({
       ...entity(id, 'person', aliases),
