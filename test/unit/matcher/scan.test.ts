@@ -106,7 +106,7 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Kutaisi courts, the Kutaisi mayor, ქუთაისის მერმა')).toEqual(['Kutaisi=kutaisi', 'Kutaisi=kutaisi', 'ქუთაისის=kutaisi']);
   });
 
-  it('declines a neuter noun in -ие as a noun, a plural adjective in -ие as an adjective', () => {
+  it('declines neuter nouns (-ие, -ье, море) as nouns, a plural adjective in -ие as an adjective', () => {
     const m2 = testMatcher([
       entity('unm', 'organization', { ru: ['Единое национальное движение'] }),
       entity('truce', 'agreement', { ru: ['Соглашение о прекращении огня'] }),
@@ -114,6 +114,8 @@ describe('scan', () => {
     ]);
     expect(hitsOf(m2, 'лидер Единого национального движения; по Соглашению о прекращении огня')).toEqual(['Единого национального движения=unm', 'Соглашению о прекращении огня=truce']);
     expect(hitsOf(m2, 'на Женевских международных дискуссиях')).toEqual(['Женевских международных дискуссиях=gid']);
+    const m3 = testMatcher([entity('pankisi', 'place', { ru: ['Панкисское ущелье'] }), entity('sea', 'place', { ru: ['Чёрное море'] })]);
+    expect(hitsOf(m3, 'из Панкисского ущелья к берегам Черного моря')).toEqual(['Панкисского ущелья=pankisi', 'Черного моря=sea']);
   });
 
   it("takes a bare surname after another person's given name for someone else", () => {
