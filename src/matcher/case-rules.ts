@@ -287,3 +287,37 @@ export function institutionAfter(text: string, end: number): boolean {
   }
   return false;
 }
+
+/** Letters of a cue word's stem at least (shorter cues count as whole words only). */
+const CUE_STEM_MIN = 4;
+/** Vowels (and й, ь) a Russian or Georgian cue word loses to become a stem. */
+const CUE_STEM_VOWEL = /[аеёиоуыэюяйьაეიოუ]$/u;
+/** Whether `c` is a Cyrillic or Georgian letter: where words take case endings. */
+function inflectedScript(c: number): boolean {
+  return (c >= 0x400 && c <= 0x4ff) || (c >= 0x10d0 && c <= 0x10ff);
+}
+
+/**
+ * A cue word as it is matched (a folded key): a Russian or Georgian one loses its last vowel
+ * ("армения" → "армени", "სომხეთი" → "სომხეთ") and then matches with a case ending after it
+ * (`cueEnding`), when what is left of its last word has at least four letters; `stem` says
+ * whether it became a stem. Other cues stay whole words.
+ */
+export function cueKey(key: string): { key: string; stem: boolean } {
+  const last = key.slice(key.lastIndexOf(' ') + 1);
+  if (!inflectedScript(last.charCodeAt(last.length - 1))) return { key, stem: false };
+  const cut = CUE_STEM_VOWEL.test(last) ? 1 : 0;
+  if (last.length - cut < CUE_STEM_MIN) return { key, stem: false };
+  return { key: key.slice(0, key.length - cut), stem: true };
+}
+
+/**
+ * Whether the word going on after a stem cue found at [start, end) is a case ending: at most
+ * four letters in Russian ("армени|ей"), six in Georgian ("სომხეთ|ისთვის").
+ */
+export function cueEnding(text: string, end: number): boolean {
+  const georgian = text.charCodeAt(end - 1) >= 0x10d0;
+  let k = end;
+  while (k < text.length && charFlags(text.charCodeAt(k)) & WORD) k++;
+  return k - end <= (georgian ? 6 : 4);
+}

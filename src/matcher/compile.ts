@@ -9,6 +9,7 @@ import { cleanForm, foldKey, packCharTable } from './normalize.ts';
 import { expandForms, packForms, storableKey } from './forms.ts';
 import { kaEndings, russianForms } from './inflect.ts';
 import { buildRadix } from './radix.ts';
+import { cueKey } from './case-rules.ts';
 import { ALIAS_BLOCKER, ALIAS_KA, ALIAS_PLAIN, ALIAS_RU, ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, type CompiledMatcher } from './types.ts';
 
 /** Adjectives and demonyms that are never names on their own, whatever a pack says. */
@@ -87,8 +88,10 @@ interface CompiledAliases {
    * ALIAS_PLAIN/RU/KA/BLOCKER and `ambiguous` is `FORM_AMBIGUOUS`.
    */
   aliasInfo: number[];
-  /** Cue words and phrases, folded. */
+  /** Cue words and phrases, folded (Russian and Georgian ones as stems: `cueKey`). */
   cues: string[];
+  /** `CompiledMatcher.cueStems`. */
+  cueStems: string;
   disambiguation: CompiledMatcher['disambiguation'];
 }
 
@@ -116,13 +119,15 @@ function compileAliases(entities: readonly Entity[]): CompiledAliases {
       typedKeys.set(key, prev === undefined || prev === ei ? ei : -1);
     }
   });
+  const cueStems: boolean[] = [];
   const cue = (s: string): number => {
-    const key = foldKey(cleanForm(s));
+    const { key, stem } = cueKey(foldKey(cleanForm(s)));
     let k = cueIndex.get(key);
     if (k === undefined) {
       k = cues.length;
       cueIndex.set(key, k);
       cues.push(key);
+      cueStems.push(stem);
     }
     return k;
   };
@@ -173,7 +178,7 @@ function compileAliases(entities: readonly Entity[]): CompiledAliases {
       ]);
     }
   });
-  return { aliases, aliasInfo, cues, disambiguation };
+  return { aliases, aliasInfo, cues, cueStems: cueStems.map((b) => (b ? '1' : '0')).join(''), disambiguation };
 }
 
 /**
@@ -184,7 +189,7 @@ function compileAliases(entities: readonly Entity[]): CompiledAliases {
  * word start, with the same names. `compileMatcher` (compile-matcher.ts) adds the sieve.
  */
 export function compileMatcherWithoutSieve(entities: readonly Entity[]): CompiledMatcher {
-  const { aliases, aliasInfo, cues, disambiguation } = compileAliases(entities);
+  const { aliases, aliasInfo, cues, cueStems, disambiguation } = compileAliases(entities);
   const typeNames: EntityType[] = [];
   const topicNames: string[] = [];
   const indexOf = <T>(list: T[], x: T): number => {
@@ -219,6 +224,7 @@ export function compileMatcherWithoutSieve(entities: readonly Entity[]): Compile
       cueOrder.map((i) => cues[i]!),
       cueOrder,
     ),
+    cueStems,
     disambiguation,
     world: entities.flatMap((e, i) => (e.scope === 'world' ? [i] : [])),
     distinctive: entities.flatMap((e, i) => (e.type === 'person' && e.distinctiveSurname ? [i] : [])),

@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, compoundHead, georgianSuffixEnd, institutionAfter, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
+import { capsContext, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -270,10 +270,12 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     return hits;
   };
 
-  /** The cue words of a text (the longest at each word start counts, as names do). */
-  const cueScan = (found: (cue: number) => void): WordScan<{ end: number; cue: number }> => ({
+  /** Whether cue `cue` is a stem (`CompiledMatcher.cueStems`): it counts with a case ending after it. */
+  const cueStems = compiled.cueStems ?? '';
+  /** The cue words of a text (the longest at each word start counts, as names do; a stem with its case ending). */
+  const cueScan = (text: string, found: (cue: number) => void): WordScan<{ end: number; cue: number }> => ({
     t: cueTrie,
-    accept: (cue, _start, end, continues) => (continues ? undefined : { end, cue }),
+    accept: (cue, _start, end, continues) => (!continues || (cueStems[cue] === '1' && cueEnding(text, end)) ? { end, cue } : undefined),
     emit: (_s, r) => found(r.cue),
   });
 
@@ -393,7 +395,8 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
           cueTrie,
           (i) => mayBreakAt(plain, i),
           (cue, _start, end) => {
-            if (mayBreakAt(plain, end)) cues.add(cue);
+            // A stem counts with any ending here: the probe reads leniently.
+            if (mayBreakAt(plain, end) || cueStems[cue] === '1') cues.add(cue);
           },
         );
       kept = [];
@@ -424,7 +427,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     }
   };
 
-  const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => scanWords(text, cueScan(found)), mayHold);
+  const createEvidence = (): Evidence => new PageEvidence(disambiguation, (text, found) => scanWords(text, cueScan(text, found)), mayHold);
 
   // Names and cue words in one read of the text.
   const scanBlock = (text: string, evidence: Evidence): Hit[] => {
@@ -433,7 +436,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     scanWords(
       text,
       nameScan(text, hits),
-      cueScan((c) => ev.addCue(c)),
+      cueScan(text, (c) => ev.addCue(c)),
     );
     return markContinued(text, hits);
   };

@@ -115,6 +115,12 @@ export interface CompiledMatcher {
    * someone else. Optional: without it a bare surname is read as before.
    */
   givenNames?: string;
+  /**
+   * Which cue words are stems ("1" at a cue's index): a Russian or Georgian cue, its last vowel
+   * cut off ("армени" of "Армения"), which also counts when a case ending follows it in the
+   * text ("Армении", "სომხეთის"); the others count as whole words only. Optional.
+   */
+  cueStems?: string;
   /** The character table the keys were folded with (`packCharTable`, normalize.ts); optional. */
   chars?: string;
   /** Where names can start, as regular expressions (sieve.ts); optional: without it every word start is walked. */

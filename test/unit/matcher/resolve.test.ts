@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, testMatcher } from './entities.ts';
+import { entity, mentionsOf, testMatcher } from './entities.ts';
 import { decide, PageEvidence } from '../../../src/matcher/resolve.ts';
 import type { Hit } from '../../../src/matcher/index.ts';
 
@@ -43,6 +43,26 @@ describe('resolve', () => {
   it('does not mark Geneva at the motor show but does at the talks', () => {
     expect(mentionsOf(m, 'The Geneva motor show opens with new electric cars.')).toEqual([]);
     expect(mentionsOf(m, 'Georgia and Russia met in Geneva for talks.')).toEqual(['Georgia=georgia', 'Russia=russia', 'Geneva=geneva']);
+  });
+
+  it('reads a Russian or Georgian cue word with its case ending', () => {
+    const law = entity(
+      'law',
+      'agreement',
+      { ru: ['закон о вещании'], ka: ['მაუწყებლობის კანონი'] },
+      {
+        aliases: ['закон о вещании', 'მაუწყებლობის კანონი'],
+        prior: 0.6,
+        cues: ['Грузия', 'საქართველო'],
+        against: ['Украина', 'უკრაინა'],
+      },
+    );
+    const m2 = testMatcher([law]);
+    expect(mentionsOf(m2, 'Парламент Грузии принял закон о вещании.')).toEqual(['закон о вещании=law']);
+    expect(mentionsOf(m2, 'Парламент Грузии и Украины обсуждают закон о вещании.')).toEqual([]);
+    expect(mentionsOf(m2, 'საქართველოს პარლამენტმა მაუწყებლობის კანონი მიიღო.')).toEqual(['მაუწყებლობის კანონი=law']);
+    // A longer word is not a case ending: "Грузинская" is not "Грузия".
+    expect(mentionsOf(m2, 'Грузинскоязычный закон о вещании.')).toEqual([]);
   });
 
   it('does not mark an ambiguous name that runs on into an unknown capitalised name', () => {
