@@ -116,7 +116,10 @@ export interface Disambiguation {
   aliases: string[];
   /** Prior probability (0–1) that an ambiguous alias means this entity with no context at all. */
   prior: number;
-  /** Words or phrases on the page that support this reading. */
+  /**
+   * Words or phrases on the page that support this reading. Russian and Georgian ones count
+   * with their case endings (write the nominative or a stem of at least four letters).
+   */
   cues: string[];
   /** Entity ids whose presence on the page supports this reading. */
   cueEntities?: string[];
