@@ -442,7 +442,8 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   };
 
   const resolve = (hit: Hit, evidence: Evidence): number => {
-    if (!hit.ambiguous && hit.surname) return (evidence as PageEvidence).seen.has(hit.candidates[0]!) ? hit.candidates[0]! : -1;
+    // A bare surname counts where the page names the person in full: plainly, or in a name its context decided.
+    if (!hit.ambiguous && hit.surname) return (evidence as PageEvidence).present().has(hit.candidates[0]!) ? hit.candidates[0]! : -1;
     if (!hit.ambiguous) return hit.candidates[0] ?? -1;
     if (hit.continued) return -1;
     return decide(hit, evidence as PageEvidence);

@@ -65,6 +65,16 @@ describe('resolve', () => {
     expect(mentionsOf(m2, 'Грузинскоязычный закон о вещании.')).toEqual([]);
   });
 
+  it("marks a bare surname where the person's full name was decided by the page's context", () => {
+    const zurab = {
+      ...entity('zurab', 'person', { en: ['Zurab Abashidze'] }, { aliases: ['Zurab Abashidze'], prior: 0.5, cueEntities: ['karasin'], cues: [], against: ['City Assembly'] }),
+      name: 'Zurab Abashidze',
+    };
+    const m2 = testMatcher([zurab, entity('karasin', 'person', { en: ['Grigory Karasin'] })]);
+    expect(mentionsOf(m2, 'Zurab Abashidze met Grigory Karasin. Abashidze said little.')).toEqual(['Zurab Abashidze=zurab', 'Grigory Karasin=karasin', 'Abashidze=zurab']);
+    expect(mentionsOf(m2, 'Zurab Abashidze, chair of the City Assembly, spoke. Abashidze said little.')).toEqual([]);
+  });
+
   it('does not mark an ambiguous name that runs on into an unknown capitalised name', () => {
     expect(mentionsOf(m, 'Russia and Tbilisi. Love Island star Georgia Harrison said hi. Georgia Tbilisi ties.')).toEqual([
       'Russia=russia',
