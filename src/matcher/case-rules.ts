@@ -312,7 +312,7 @@ export function cueKey(key: string): { key: string; stem: boolean } {
 }
 
 /**
- * Whether the word going on after a stem cue found at [start, end) is a case ending: at most
+ * Whether the word going on after a stem cue that ends at `end` is a case ending: at most
  * four letters in Russian ("армени|ей"), six in Georgian ("სომხეთ|ისთვის").
  */
 export function cueEnding(text: string, end: number): boolean {
