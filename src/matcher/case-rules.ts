@@ -130,9 +130,14 @@ export function compoundHead(text: string, at: number): boolean {
   return (isHyphen(h) || h === 0x2013) && next >= 0x10d0 && next <= 0x10ff;
 }
 
+/** A space that may stand inside a name or between a name and its next word: plain or no-break. */
+export function isNameSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0;
+}
+
 /** Where the spaces (plain or no-break) that end at `k` start, looking back no further than `from`. */
 export function spacesBefore(text: string, k: number, from = 0): number {
-  while (k > from && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  while (k > from && isNameSpace(text.charCodeAt(k - 1))) k--;
   return k;
 }
 
@@ -239,8 +244,7 @@ const PLACE_SUFFIXES = ['district', 'District', 'municipality', 'Municipality'];
 
 /** The end past a "district"/"Municipality" that follows a place's name at `end`, else `end`. */
 export function placeSuffixEnd(text: string, end: number): number {
-  const c = text.charCodeAt(end);
-  if (c !== 0x20 && c !== 0xa0) return end;
+  if (!isNameSpace(text.charCodeAt(end))) return end;
   for (const word of PLACE_SUFFIXES) {
     const stop = end + 1 + word.length;
     // The word must end there.
@@ -276,8 +280,7 @@ const INSTITUTIONS = [
 
 /** Whether a place's name ending at `end` heads an institution's name (INSTITUTIONS) that follows it. */
 export function institutionAfter(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  if (c !== 0x20 && c !== 0xa0) return false;
+  if (!isNameSpace(text.charCodeAt(end))) return false;
   const next = text.slice(end + 1, end + 1 + 24).toLowerCase();
   for (const word of INSTITUTIONS) {
     if (!next.startsWith(word)) continue;

@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
+import { capsContext, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, isNameSpace, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -233,7 +233,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   /** Start of a capitalised word (Xx…) right after `end` on the same line, or -1. */
   const nextCapitalised = (text: string, end: number): number => {
     let k = end;
-    if (text.charCodeAt(k) !== 0x20 && text.charCodeAt(k) !== 0xa0) return -1;
+    if (!isNameSpace(text.charCodeAt(k))) return -1;
     k++;
     if (!(charFlags(text.charCodeAt(k)) & UPPER)) return -1;
     return charFlags(text.charCodeAt(k + 1)) & LOWER ? k : -1;
