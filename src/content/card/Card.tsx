@@ -41,6 +41,11 @@ export interface CardProps {
 
 export const CARD_TITLE_ID = 'bs-card-title';
 
+/** Whether `el` holds more than it shows: its content is cut off (a line clamp) or scrolls. */
+export function overflows(el: HTMLElement): boolean {
+  return el.scrollHeight > el.clientHeight + 1;
+}
+
 export function Card(p: CardProps): JSX.Element {
   const { entity, record } = p;
   // The card is for the glance: it shows the key facts that fit in its height (360 px, less
@@ -66,12 +71,12 @@ export function Card(p: CardProps): JSX.Element {
   }, [record, p.lang]);
   useLayoutEffect(() => {
     const s = summaryEl.current;
-    if (s && shownSentences > 1 && s.scrollHeight > s.clientHeight + 1) {
+    if (s && shownSentences > 1 && overflows(s)) {
       setSentences(shownSentences - 1);
       return;
     }
     const el = body.current;
-    if (!el || el.scrollHeight <= el.clientHeight + 1 || facts.length === 0) return;
+    if (!el || !overflows(el) || facts.length === 0) return;
     if (facts.length > 1) setFit({ facts: facts.length - 1, tight: false });
     else if (!fit.tight) setFit({ facts: 1, tight: true });
     else setFit({ facts: 0, tight: true });

@@ -9,7 +9,7 @@ import type { Entity } from '../../facts/types.ts';
 import type { Diagnostics } from '../../shared/messages.ts';
 import { mountHost, type Mounted } from './mount.ts';
 import type { PageMention } from '../scan/mentions.ts';
-import { Card } from './Card.tsx';
+import { Card, overflows } from './Card.tsx';
 import { anchorCard } from './position.ts';
 import css from './card.css?inline';
 
@@ -80,10 +80,10 @@ export class CardController {
       const text = card.textContent ?? '';
       const count = (re: RegExp): number => text.match(re)?.length ?? 0;
       state.height = Math.round(card.getBoundingClientRect().height);
-      state.scrolls = body ? body.scrollHeight > body.clientHeight + 1 : false;
+      state.scrolls = body ? overflows(body) : false;
       state.letters = { latin: count(/[A-Za-z]/g), cyrillic: count(/[\u0400-\u04ff]/g), georgian: count(/[\u10a0-\u10ff]/g) };
       const summary = card.querySelector<HTMLElement>('.summary');
-      if (summary) state.summary = { text: summary.textContent ?? '', cut: summary.scrollHeight > summary.clientHeight + 1 };
+      if (summary) state.summary = { text: summary.textContent ?? '', cut: overflows(summary) };
     }
     return state;
   }
