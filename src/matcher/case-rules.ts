@@ -239,6 +239,44 @@ export function titleBefore(text: string, start: number): boolean {
   return false;
 }
 
+/** Russian titles and posts, folded stems: capitalised in some official texts ("Президент Алиев"). */
+const RU_POSTS = ['президент', 'премьер', 'министр', 'спикер', 'посол', 'генерал', 'глава', 'председател', 'патриарх', 'господин', 'госпож', 'мэр', 'губернатор', 'депутат', 'сенатор', 'лидер', 'экс', 'вице', 'генсек', 'советник', 'помощник', 'директор', 'руководител'];
+
+/** Endings of a Russian word that is not in the nominative (a place's "в Брюсселе", "Осетии", "с Парижем"). */
+const RU_OBLIQUE = ['е', 'и', 'у', 'ю', 'ы', 'о', 'ом', 'ем', 'ой'];
+
+/** Words that open a Russian sentence before its subject and would pass for a given name ("Вчера Алиев…"). */
+const RU_OPENERS = new Set(
+  'вчера сегодня тогда когда там так как пока хотя уже лишь даже вот ведь тут здесь сейчас теперь зато причем причём итак при для без под над про через перед против этот тот сам сама сначала наконец вновь опять снова днем днём еще ещё именно'.split(' '),
+);
+
+/** Whether `c` is a Cyrillic letter. */
+const cyrillic = (c: number): boolean => c >= 0x400 && c <= 0x4ff;
+
+/**
+ * Where a Russian given name may stand right before `start`: a capitalised Cyrillic word of
+ * three letters or more (not an acronym, a title or a patronymic, not in an oblique case's
+ * ending) after a small letter, a digit or a comma on the same line, or opening a sentence or
+ * line when it is not a word that opens sentences ("Вчера"). Russian writes titles, days and
+ * months in small letters, so such a word before a surname is the person's given name
+ * ("заявил Инсаф Алиев" is not Ilham Aliyev). Returns the word's start, or -1; the caller
+ * checks that the word is not a name of its own.
+ */
+export function russianNameWordBefore(text: string, start: number): number {
+  const end = spacesBefore(text, start);
+  if (end === start) return -1;
+  let k = end;
+  while (k > 0 && cyrillic(text.charCodeAt(k - 1))) k--;
+  if (end - k < 3 || !(charFlags(text.charCodeAt(k)) & UPPER) || !(charFlags(text.charCodeAt(k + 1)) & LOWER)) return -1;
+  const word = text.slice(k, end).toLowerCase();
+  if (RU_OBLIQUE.some((e) => word.endsWith(e)) || /(?:вич|вна|чна)$/.test(word) || RU_POSTS.some((t) => word.startsWith(t))) return -1;
+  const j = spacesBefore(text, k);
+  const c = j > 0 ? text.charCodeAt(j - 1) : 0x0a;
+  if (charFlags(c) & LOWER || (c >= 0x30 && c <= 0x39) || c === 0x2c) return j < k ? k : -1;
+  const opens = charFlags(c) & NEWLINE || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+  return opens && !RU_OPENERS.has(word) ? k : -1;
+}
+
 /** Words after a place's name that belong to it ("Akhalgori district"): lower case or capitalised. */
 const PLACE_SUFFIXES = ['district', 'District', 'municipality', 'Municipality'];
 

@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, isNameSpace, placeSuffixEnd, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
+import { capsContext, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, isNameSpace, placeSuffixEnd, russianNameWordBefore, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -131,7 +131,10 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     const word = wordBefore(text, start);
     if (!word) return false;
     const owners = (givenNames ??= parseGivenNames(compiled.givenNames)).get(word);
-    return owners !== undefined && !candidates.some((c) => owners.includes(c));
+    if (owners !== undefined) return !candidates.some((c) => owners.includes(c));
+    // A given name the pack does not know, where Russian capitalises nothing else: not a name of the pack.
+    const at = russianNameWordBefore(text, start);
+    return at >= 0 && trie.get(word) < 0;
   };
   const disambiguation: CompiledDisambiguation[] = compiled.disambiguation.map(([entity, prior, cues, cueEntities, against]) => ({ entity, prior, cues, cueEntities, against }));
   const F = compiled.forms;

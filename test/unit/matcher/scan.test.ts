@@ -144,6 +144,22 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Mr Kobakhidze said so. Tamar. Kobakhidze said so.')).toEqual(['Kobakhidze=irakli', 'Kobakhidze=irakli']);
   });
 
+  it('takes a Russian bare surname after a capitalised word the pack does not know for another person', () => {
+    const m2 = testMatcher([
+      { ...entity('aliyev', 'person', { ru: ['Ильхам Алиев', 'Алиев'] }), distinctiveSurname: true },
+      entity('azerbaijan', 'place', { ru: ['Азербайджан'] }),
+      entity('baku', 'place', { ru: ['Баку'] }),
+    ]);
+    // Russian capitalises a given name mid-sentence, or opening a sentence or a line.
+    expect(hitsOf(m2, 'сообщил Инсаф Алиев, а также Лейла Алиева.')).toEqual([]);
+    expect(hitsOf(m2, 'Суд вынес приговор. Инсаф Алиев получил два года.\nЛейла Алиева')).toEqual([]);
+    // A name of the pack, a title (capitalised in official texts), a patronymic, a word in an
+    // oblique case, a word that opens sentences, an acronym: the person.
+    expect(hitsOf(m2, 'Президент Азербайджана Алиев; в Баку Алиев')).toEqual(['Азербайджана=azerbaijan', 'Алиев=aliyev', 'Баку=baku', 'Алиев=aliyev']);
+    expect(hitsOf(m2, 'заявил Президент Алиев. Ильхам Гейдарович Алиев.')).toEqual(['Алиев=aliyev', 'Алиев=aliyev']);
+    expect(hitsOf(m2, 'в Брюсселе Алиев. Вчера Алиев заявил. Глава МИД Алиев.')).toEqual(['Алиев=aliyev', 'Алиев=aliyev', 'Алиев=aliyev']);
+  });
+
   it("declines Russian names that are plural, and never a person's name in -ы", () => {
     const plural = createMatcher(compileMatcher([entity('us', 'place', { ru: ['Соединённые Штаты'] }), { ...entity('kokoity', 'person', { ru: ['Эдуард Кокойты'] }) }]));
     expect(hitsOf(plural, 'позиция Соединённых Штатов и Соединённым Штатам')).toEqual(['Соединённых Штатов=us', 'Соединённым Штатам=us']);
