@@ -2,7 +2,7 @@
  * When a form found in the text counts: case rules (an acronym only in capitals, a
  * shouted headline), the Georgian case suffixes after a name, and the flags a form carries.
  */
-import { charFlags, LOWER, NEWLINE, UPPER, WORD } from './normalize.ts';
+import { charFlags, foldChar, LOWER, NEWLINE, UPPER, WORD } from './normalize.ts';
 import { ALIAS_SURNAME_BIT, FORM_AMBIGUOUS, FORM_FULL, FORM_SURNAME } from './types.ts';
 import { KA_HYPHEN_ENDING_MAX, KA_HYPHEN_ENDINGS } from './inflect.ts';
 
@@ -275,6 +275,16 @@ export function russianNameWordBefore(text: string, start: number): number {
   if (charFlags(c) & LOWER || (c >= 0x30 && c <= 0x39) || c === 0x2c) return j < k ? k : -1;
   const opens = charFlags(c) & NEWLINE || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
   return opens && !RU_OPENERS.has(word) ? k : -1;
+}
+
+/**
+ * The end past the closing quote of a name that opens one ("ИА «Рес»", "მოძრაობა „დროა“"):
+ * the mark takes both quotes or neither. Else `end`.
+ */
+export function closingQuoteEnd(text: string, start: number, end: number): number {
+  let open = false;
+  for (let k = start; k < end; k++) if (foldChar(text.charCodeAt(k)) === 0x22) open = !open;
+  return open && end < text.length && foldChar(text.charCodeAt(end)) === 0x22 ? end + 1 : end;
 }
 
 /** Words after a place's name that belong to it ("Akhalgori district"): lower case or capitalised. */

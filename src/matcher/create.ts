@@ -24,7 +24,7 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, isNameSpace, placeSuffixEnd, russianNameWordBefore, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
+import { capsContext, closingQuoteEnd, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, isNameSpace, placeSuffixEnd, russianNameWordBefore, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
@@ -249,7 +249,7 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     emit: (_s, hit) => {
       // Blockers (no candidates) consume their span and mark nothing.
       if (hit.candidates.length === 0) return;
-      hit.end = georgianSuffixEnd(text, hit.end);
+      hit.end = closingQuoteEnd(text, hit.start, georgianSuffixEnd(text, hit.end));
       if (hit.candidates.every((c) => table.isPlace(c))) {
         // "Kutaisi Court of Appeals": the court, which the pack does not have, not the city.
         if (institutionAfter(text, hit.end)) return;

@@ -47,6 +47,8 @@ function compute(c: number): number {
     fold = 0x27; // apostrophes → '
   } else if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63 || c === 0xff0d) {
     fold = 0x2d; // dashes → -
+  } else if (c === 0xab || c === 0xbb || (c >= 0x201c && c <= 0x201f)) {
+    fold = 0x22; // double quotes of every language («», „“, “”) → ": the press mixes them
   } else {
     const s = String.fromCharCode(c);
     if ((wordRe ??= /[\p{L}\p{N}\p{M}]/u).test(s)) flags |= WORD;
@@ -83,7 +85,7 @@ export function charFlags(c: number): number {
   return f === 0 ? loadedEntry(c) || compute(c) : f;
 }
 
-/** Folded code unit: lowercase, Latin accents removed, ё→е, apostrophes and dashes unified, whitespace → space. */
+/** Folded code unit: lowercase, Latin accents removed, ё→е, apostrophes, dashes and double quotes unified, whitespace → space. */
 export function foldChar(c: number): number {
   if (flagTable[c] === 0) charFlags(c);
   return foldTable[c]!;

@@ -46,6 +46,14 @@ describe('scan', () => {
     expect(hitsOf(m, 'Zóurabichvili')).toEqual(['Zóurabichvili=salome-zourabichvili']);
   });
 
+  it('reads a name in any double quotes, its closing quote included', () => {
+    const q = testMatcher([entity('res', 'organization', { ru: ['ИА «Рес»'], ka: ['მოძრაობა „დროა“'] })]);
+    expect(hitsOf(q, 'ИА «Рес», ИА "Рес", ИА „Рес“ и ИА “Рес”')).toEqual(['ИА «Рес»=res', 'ИА "Рес"=res', 'ИА „Рес“=res', 'ИА “Рес”=res']);
+    expect(hitsOf(q, 'მოძრაობა "დროა" და მოძრაობა «დროა»')).toEqual(['მოძრაობა "დროა"=res', 'მოძრაობა «დროა»=res']);
+    // A quote the name does not open stays outside it.
+    expect(hitsOf(q, '«Мы — ИА «Рес»»')).toEqual(['ИА «Рес»=res']);
+  });
+
   it('needs the capitals of a proper name', () => {
     expect(hitsOf(m, 'galuzin and russia')).toEqual([]);
     expect(hitsOf(m, 'RUSSIA AND GALUZIN')).toEqual(['RUSSIA=russia', 'GALUZIN=mikhail-galuzin']);
