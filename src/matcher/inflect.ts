@@ -196,12 +196,14 @@ export function georgianStems(alias: string, person = false): [string, number][]
   } else {
     return [[alias, KA_WHOLE]];
   }
-  // Consonant-stem adjectives before the noun lose their -ი in some cases ("ქართულმა ოცნებამ").
+  // Consonant-stem adjectives before the noun lose their -ი in some cases ("ქართულმა ოცნებამ",
+  // "საოკუპაციო გამყოფ ხაზთან"); words in a vowel or a genitive before them stay as they are.
   const heads: string[][] = [head];
-  if (head.length > 0 && head.every((w) => w.endsWith('ი') && w.length >= 4)) {
+  const declines = (w: string): boolean => w.endsWith('ი') && w.length >= 4;
+  if (head.length > 0 && (person ? head.every(declines) : head.some(declines))) {
     heads.push(
-      head.map((w) => w.slice(0, -1)),
-      head.map((w) => `${w.slice(0, -1)}მა`),
+      head.map((w) => (declines(w) ? w.slice(0, -1) : w)),
+      head.map((w) => (declines(w) ? `${w.slice(0, -1)}მა` : w)),
     );
   }
   const out: [string, number][] = heads.map((h) => [[...h, stem].join(' '), kind]);

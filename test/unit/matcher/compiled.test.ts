@@ -127,6 +127,12 @@ describe('Georgian stems', () => {
     expect(hitsOf(m, 'თბილის ქუჩა')).toEqual([]);
   });
 
+  it('decline the adjectives in -ი before the noun, beside words that keep their form', () => {
+    // "the occupation dividing line": the vowel-final adjective stays, the one in -ი loses it.
+    expect(georgianForms('საოკუპაციო გამყოფი ხაზი')).toEqual(expect.arrayContaining(['საოკუპაციო გამყოფ ხაზთან', 'საოკუპაციო გამყოფმა ხაზმა', 'საოკუპაციო გამყოფი ხაზის']));
+    expect(georgianForms('საოკუპაციო გამყოფი ხაზი')).not.toContain('საოკუპაცი გამყოფ ხაზთან');
+  });
+
   it('drop the -ა of a noun or place, and the -ე of any name, in the genitive and instrumental', () => {
     expect(georgianForms('ირაკლი კობახიძე', true)).toEqual(expect.arrayContaining(['ირაკლი კობახიძის', 'ირაკლი კობახიძემ', 'ირაკლი კობახიძეს', 'ირაკლი კობახიძით']));
     expect(georgianStems('ქართული ოცნება')).toEqual(expect.arrayContaining([['ქართული ოცნებ', KA_DROPPED_VOWEL]]));
