@@ -126,7 +126,7 @@ describe('the sieve', () => {
   it('lets through capitals and lower-case starts of names only, and sends text with invisible characters the old way', () => {
     const words = new RegExp(compiled.sieve!.sieve, 'g');
     const irregular = new RegExp(compiled.sieve!.irregular);
-    const text = 'the talks in Geneva on Thursday were held in the usual format, and the caspian states met in Érd';
+    const text = 'the talks in Geneva on Thursday were held in the usual format, and the caspian delegates met in Érd';
     const found = [...text.matchAll(words)].map((m) => text.slice(m.index, m.index + 8));
     expect(found).toEqual(['Geneva o', 'Thursday', 'the casp', 'Érd']);
     expect(irregular.test(text)).toBe(false);
