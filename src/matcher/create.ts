@@ -24,7 +24,20 @@ import {
   type Mention,
   type NameProbe,
 } from './types.ts';
-import { capsContext, closingQuoteEnd, compoundHead, cueEnding, georgianSuffixEnd, institutionAfter, isNameSpace, placeSuffixEnd, russianNameWordBefore, spacesBefore, titleBefore, titleCaseLine } from './case-rules.ts';
+import {
+  capsContext,
+  closingQuoteEnd,
+  compoundHead,
+  cueEnding,
+  georgianSuffixEnd,
+  institutionAfter,
+  isNameSpace,
+  placeSuffixEnd,
+  russianNameWordBefore,
+  spacesBefore,
+  titleBefore,
+  titleCaseLine,
+} from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
 export { compiledEntityIds } from './entities.ts';
