@@ -9,8 +9,8 @@ import type { ContentToBackground, UiToBackground, ToContent, ToUi, TabState } f
 import { loadKnowledge, type Knowledge } from '../shared/knowledge.ts';
 import { bundledPacks } from '../shared/bundled-packs.ts';
 import { loadSettings, loadDisabledSites, watchSettings } from '../shared/settings.ts';
-import { loadContentState } from '../shared/content-state.ts';
-import { loadUserPacks, watchUserPacks } from '../shared/user-packs.ts';
+import { loadContentState, type CompileImported } from '../shared/content-state.ts';
+import { watchUserPacks } from '../shared/user-packs.ts';
 import { setReport, getReport, forgetTab, toTabState } from './tab-state.ts';
 import { openPanelNow, setIntent, takeIntent } from './panel.ts';
 import { paintBadge } from './badge.ts';
@@ -20,6 +20,10 @@ import compiled from 'virtual:backstory/matcher';
 import matcherTag from 'virtual:backstory/matcher-tag';
 import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-matcher-store.ts';
 import { entitiesOn, packsOff, probeText } from './probe.ts';
+import { compileImported } from './imported.ts';
+
+/** The imported packs' matcher, compiled here for every frame (the bundled ids are left to the bundled matcher). */
+const compileForFrames: CompileImported = (packs, disabledPacks) => compileImported(packs, disabledPacks, new Set(compiled.ids));
 
 let knowledge: Promise<Knowledge> | null = null;
 const getKnowledge = async (): Promise<Knowledge> =>
@@ -85,7 +89,7 @@ handle<ContentToBackground>('content', {
     await refreshBadge(tabId);
     return {};
   },
-  'backstory/state': () => loadContentState(),
+  'backstory/state': () => loadContentState(compileForFrames),
   'backstory/entities': ({ ids }) => entities(ids),
   'backstory/probe': async ({ text, off, page }) => probeText(text, off, page, await entitiesOn(packsOff(off))),
   'backstory/ui-strings': async ({ lang, keys }) => ({ strings: await catalogueStrings(lang, keys) }),
@@ -129,12 +133,17 @@ watchSettings(({ settings, disabledSites }) => {
   if (settings) knowledge = null;
   if (settings) void chooseLanguage(settings.settings.language, loadCatalogue);
   void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && void refreshBadge(t.id)));
-  // Content scripts do not watch storage: they hear it from here.
-  void tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', settings ? { settings: settings.settings } : { disabledSites });
+  // Content scripts do not watch storage: they hear it from here (with the imported packs'
+  // matcher made again when the settings change: which packs are switched off is one of them).
+  if (!settings) void tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', { disabledSites });
+  else
+    void loadContentState(compileForFrames).then(({ imported }) =>
+      tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', { settings: settings.settings, imported }),
+    );
 });
 watchUserPacks(() => {
   knowledge = null;
-  void loadUserPacks().then((userPacks) => tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', { userPacks }));
+  void loadContentState(compileForFrames).then(({ imported }) => tellEveryFrame<ToContent, 'backstory/state-changed'>('backstory/state-changed', { imported }));
 });
 
 browser.commands.onCommand.addListener((command, tab) => {

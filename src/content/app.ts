@@ -6,10 +6,9 @@
  * background cannot answer); switching off removes everything we placed. Diagnostics, step
  * and reveal are answered in every frame, active or not.
  */
-import type { Pack } from '../facts/types.ts';
 import type { PagePart } from '../matcher/index.ts';
 import { handle, sendToBackground } from '../shared/messaging.ts';
-import type { ContentState, ContentToBackground, PageReport, ToContent } from '../shared/messages.ts';
+import type { ContentState, ContentToBackground, ImportedPacks, PageReport, ToContent } from '../shared/messages.ts';
 import { loadContentState } from '../shared/content-state.ts';
 import { DEFAULT_SETTINGS, setSiteEnabled, siteKey, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
@@ -25,10 +24,21 @@ import { RecordsCache } from './run/records.ts';
 import { Run } from './run/run.ts';
 import { countSlice } from './scan/slices.ts';
 
+/** Whether `v` has the shape of `ImportedPacks`. */
+function isImported(v: unknown): v is ImportedPacks {
+  const i = v as Partial<ImportedPacks> | null;
+  return typeof i === 'object' && i !== null && Array.isArray(i.ids) && (i.compiled === null || typeof i.compiled === 'object');
+}
+
+/** Whether two states of the imported packs name the same packs and neither has a matcher (nothing to scan again). */
+function sameImported(a: ImportedPacks, b: ImportedPacks): boolean {
+  return a.compiled === null && b.compiled === null && a.ids.join('\n') === b.ids.join('\n');
+}
+
 /** Whether the background's answer has the state's parts (any other answer: storage is read instead). */
 function isState(r: object): r is ContentState {
   const s = r as Partial<ContentState>;
-  return typeof s.settings === 'object' && s.settings !== null && Array.isArray(s.disabledSites) && Array.isArray(s.userPacks);
+  return typeof s.settings === 'object' && s.settings !== null && Array.isArray(s.disabledSites) && isImported(s.imported);
 }
 
 /**
@@ -50,7 +60,7 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let disabledSites: string[] = [];
-  let userPacks: Pack[] = [];
+  let imported: ImportedPacks = { ids: [], compiled: null };
   let loaded = false;
   let decided = false;
   let run: Run | null = null;
@@ -75,7 +85,7 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
   // ---- filters -------------------------------------------------------------------
 
   /** Bundled entities need the background's word when some bundled pack is switched off. */
-  const needsConfirm = (): boolean => settings.disabledPacks.some((id) => !userPacks.some((p) => p.id === id));
+  const needsConfirm = (): boolean => settings.disabledPacks.some((id) => !imported.ids.includes(id));
 
   /** Whether an entity may be marked: its pack is on (the background knows it) or no bundled pack is off. */
   const known = (id: string): boolean => !needsConfirm() || !matchers.bundledIds().has(id) || Boolean(records.get(id));
@@ -127,11 +137,11 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
       revealer,
       settings: () => settings,
       known,
-      matchers: () => matchers.ready(userPacks, settings.disabledPacks),
+      matchers: () => matchers.ready(imported.compiled),
       // Imported packs have no probe: with one on, every page is walked.
-      prober: () => (userPacks.some((p) => !settings.disabledPacks.includes(p.id)) ? null : askBackground),
+      prober: () => (imported.compiled ? null : askBackground),
       // Imported packs may name things in any script.
-      scripts: () => (userPacks.length ? ALL_SCRIPTS : bundled.scripts),
+      scripts: () => (imported.compiled ? ALL_SCRIPTS : bundled.scripts),
       onPassEnd: fetchRecords,
       report,
       teardown,
@@ -185,8 +195,8 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
   const onState = (change: Partial<ContentState>): void => {
     if (change.disabledSites) disabledSites = change.disabledSites;
     let rescan = false;
-    if (change.userPacks) {
-      userPacks = change.userPacks;
+    if (change.imported && !sameImported(change.imported, imported)) {
+      imported = change.imported;
       records.reset();
       rescan = true;
     }
@@ -222,7 +232,7 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
    */
   const initial = async (): Promise<ContentState> => {
     const r = await sendToBackground<ContentToBackground, 'backstory/state'>('backstory/state', {});
-    if (r.ok && isState(r)) return { settings: r.settings, disabledSites: r.disabledSites, userPacks: r.userPacks };
+    if (r.ok && isState(r)) return { settings: r.settings, disabledSites: r.disabledSites, imported: r.imported };
     return loadContentState();
   };
   void initial().then(async (state) => {
@@ -232,7 +242,7 @@ export function startContent(doc: Document, bundled: BundledSource, before: read
     const t0 = performance.now();
     settings = state.settings;
     disabledSites = state.disabledSites;
-    userPacks = state.userPacks;
+    imported = state.imported;
     loaded = true;
     apply(false);
     if (!run) return report();

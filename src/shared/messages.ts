@@ -4,7 +4,7 @@
  * receives them. Responses travel as `Result<response>` (see result.ts).
  */
 import type { CompiledMatcher, PagePart } from '../matcher/index.ts';
-import type { Entity, EntityType, Pack } from '../facts/types.ts';
+import type { Entity, EntityType } from '../facts/types.ts';
 import type { Settings } from './settings-model.ts';
 
 /** Where a content script is in its work. */
@@ -124,6 +124,20 @@ export interface PanelIntent {
 type Empty = Record<string, never>;
 
 /**
+ * The packs the reader imported, as a content script needs them: their matcher is compiled in
+ * the background, so no page carries the compiler (content.js stays small) or pays for it.
+ */
+export interface ImportedPacks {
+  /** Ids of every imported pack, switched on or off. */
+  ids: string[];
+  /**
+   * The matcher of the imported entities of the packs switched on, minus the ids a bundled
+   * entity has (the bundled one wins); null when there are none, or when they could not be compiled.
+   */
+  compiled: CompiledMatcher | null;
+}
+
+/**
  * What a content script needs to decide whether to work and how: the settings, the sites
  * switched off and the packs the reader imported. The background reads them from storage
  * and tells every frame when they change, so a frame never loads the storage API.
@@ -131,7 +145,7 @@ type Empty = Record<string, never>;
 export interface ContentState {
   settings: Settings;
   disabledSites: string[];
-  userPacks: Pack[];
+  imported: ImportedPacks;
 }
 
 /** content script → background */

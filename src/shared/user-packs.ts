@@ -87,7 +87,7 @@ export function watchUserPacks(onChange: () => void): () => void {
 }
 
 /**
- * The imported entities a content script compiles into its matcher: those of the packs
+ * The imported entities compiled into their matcher (in the background): those of the packs
  * switched on, minus the ids a bundled entity already has (the bundled one wins).
  */
 export function activeUserEntities(packs: readonly Pack[], disabledPacks: readonly string[], bundledIds: ReadonlySet<string>): Pack['entities'] {

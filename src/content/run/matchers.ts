@@ -1,23 +1,23 @@
 /**
  * The matchers a run scans with: the bundled one (loaded on first use, so frames without
- * text worth reading never load it) and one compiled from the reader's imported packs that
- * are switched on. Imported entities whose id a bundled entity has are left to the bundled one.
+ * text worth reading never load it) and the one of the reader's imported packs that are
+ * switched on, compiled in the background (`ImportedPacks`): no page compiles a matcher.
  */
-import { compileMatcherWithoutSieve, createMatcher, type CompiledMatcher, type Matcher } from '../../matcher/index.ts';
-import type { Pack } from '../../facts/types.ts';
-import { activeUserEntities } from '../../shared/user-packs.ts';
+import { createMatcher, type CompiledMatcher, type Matcher } from '../../matcher/index.ts';
 import { sharedMatcher, type ReadyMatcher } from '../scan/shared-matcher.ts';
 
 /** The matchers of a scan, and the main-thread time making them ready cost in this frame. */
 export interface ReadyMatchers {
   matchers: Matcher[];
-  /** ms: decoding the bundled automaton here, compiling imported packs. */
+  /** ms: decoding the bundled automaton and the imported packs' here. */
   setupMs: number;
 }
 
 export class Matchers {
   private bundled: (() => Promise<ReadyMatcher>) | null = null;
   private bundledIdSet: Set<string> | null = null;
+  /** The imported packs' matcher, made from the compiled one it was last given. */
+  private imported: { from: CompiledMatcher; matcher: Matcher } | null = null;
 
   /** Where the bundled matcher comes from (read on first use). */
   setBundled(win: Window, version: string, load: () => Promise<CompiledMatcher>): void {
@@ -31,13 +31,11 @@ export class Matchers {
   }
 
   /**
-   * The bundled matcher (loaded if needed) and one for these imported packs minus the
-   * switched-off ones. Imported packs are compile-checked when the options page imports or
-   * lists them (src/options/compile-check.ts), which shows the reader any failure; one that
-   * still fails here is skipped, so the bundled names keep working. A bundled matcher that
-   * cannot be loaded leaves the imported ones.
+   * The bundled matcher (loaded if needed) and the imported packs' (`imported`, compiled in
+   * the background; null: none switched on). One that cannot be made ready is skipped, so
+   * the other keeps working.
    */
-  async ready(userPacks: readonly Pack[], disabledPacks: readonly string[]): Promise<ReadyMatchers> {
+  async ready(imported: CompiledMatcher | null): Promise<ReadyMatchers> {
     const out: ReadyMatchers = { matchers: [], setupMs: 0 };
     if (this.bundled) {
       try {
@@ -49,11 +47,11 @@ export class Matchers {
         /* no bundled names; imported packs still work */
       }
     }
-    const entities = activeUserEntities(userPacks, disabledPacks, this.bundledIds());
-    if (!entities.length) return out;
+    if (!imported) return out;
     const t0 = performance.now();
     try {
-      out.matchers.push(createMatcher(compileMatcherWithoutSieve(entities)));
+      if (this.imported?.from !== imported) this.imported = { from: imported, matcher: createMatcher(imported) };
+      out.matchers.push(this.imported.matcher);
     } catch {
       /* see above */
     }

@@ -60,7 +60,7 @@ describe('the content state', () => {
   it('comes from the background, and a frame that gets it never touches storage', async () => {
     await fake.sync.set({ settings: { ...DEFAULT_SETTINGS, enabled: false } }); // storage says off: it must not be read
     fake.serveBackground((m) => {
-      if (m.type === 'backstory/state') return Promise.resolve({ ok: true, settings: DEFAULT_SETTINGS, disabledSites: [], userPacks: [] });
+      if (m.type === 'backstory/state') return Promise.resolve({ ok: true, settings: DEFAULT_SETTINGS, disabledSites: [], imported: { ids: [], compiled: null } });
       return m.type === 'backstory/entities' ? Promise.resolve({ ok: true, entities: [] }) : undefined;
     });
     storageCalls.length = 0;
@@ -71,7 +71,7 @@ describe('the content state', () => {
 
   it('follows what the background tells: switched off, the marks go; this site back on, they return', async () => {
     fake.serveBackground((m) => {
-      if (m.type === 'backstory/state') return Promise.resolve({ ok: true, settings: DEFAULT_SETTINGS, disabledSites: [], userPacks: [] });
+      if (m.type === 'backstory/state') return Promise.resolve({ ok: true, settings: DEFAULT_SETTINGS, disabledSites: [], imported: { ids: [], compiled: null } });
       return m.type === 'backstory/entities' ? Promise.resolve({ ok: true, entities: [] }) : undefined;
     });
     teardown = start();
