@@ -20,10 +20,21 @@ function endings(stem: string, e: string[][]): Paradigm {
   return e.map((set) => set.map((x) => stem + x)) as Paradigm;
 }
 
-/** Paradigm of one Russian word. `kind` tells the phrase builder whether the word was an adjective. */
-function ruWord(w: string, person: boolean): { p: Paradigm; adj: boolean; declines: boolean } {
+/**
+ * Masculine nouns whose prepositional after "в"/"на" ends in a stressed -у ("в аэропорту", "в
+ * Очамчирском порту", "на мосту"); both forms are kept.
+ */
+const RU_SECOND_LOCATIVE = /^(аэро)?порт$|^мост$|^берег$|^лес$|^сад$/;
+
+/**
+ * Paradigm of one Russian word. `kind` tells the phrase builder whether the word was an
+ * adjective. A word of three letters declines only inside a longer name, and in a person's
+ * name only when capitalised ("Конституционного суда", "Теи Цулукиани"; not "фон дер").
+ */
+function ruWord(w: string, person: boolean, inPhrase = false): { p: Paradigm; adj: boolean; declines: boolean } {
   const lw = w.toLowerCase();
-  if (w.length < 4 || w === w.toUpperCase() || !/[а-яё]/.test(lw)) return { p: fixed(w), adj: false, declines: false };
+  const short = w.length === 3 && inPhrase && (!person || w !== lw);
+  if ((w.length < 4 && !short) || w === w.toUpperCase() || !/[а-яё]/.test(lw)) return { p: fixed(w), adj: false, declines: false };
   const cut = (k: number): string => w.slice(0, w.length - k);
   const adj = (k: number, e: string[][]) => ({ p: endings(cut(k), e), adj: true, declines: true });
   const noun = (k: number, e: string[][]) => ({ p: endings(cut(k), e), adj: false, declines: true });
@@ -63,7 +74,7 @@ function ruWord(w: string, person: boolean): { p: Paradigm; adj: boolean; declin
   if (CYR_CONSONANT.test(lw)) {
     const ins = person && /(ов|ев|ёв|ин|ын)$/.test(lw) ? ['ым'] : ['ом'];
     if (/[жшщчц]$/.test(lw)) ins.push('ем');
-    return noun(0, [[''], ['а'], ['у'], ['а', ''], ins, ['е']]);
+    return noun(0, [[''], ['а'], ['у'], ['а', ''], ins, RU_SECOND_LOCATIVE.test(lw) ? ['е', 'у'] : ['е']]);
   }
   return { p: fixed(w), adj: false, declines: false };
 }
@@ -96,7 +107,7 @@ export function russianForms(alias: string, person: boolean): string[] {
       paradigms.push(fixed(w));
       continue;
     }
-    const r = ruWord(w, person);
+    const r = ruWord(w, person, words.length > 1);
     // A person's surname in -а or -я that is not Russian in shape (Abkhaz "Гунба", Georgian
     // "Бжания") the press mostly leaves undeclined after a declined first name ("с Бадрой
     // Гунба", "Аслана Бжания"): its nominative stands in every case too.

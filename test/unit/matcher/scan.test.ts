@@ -114,6 +114,20 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Kutaisi courts, the Kutaisi mayor, ქუთაისის მერმა')).toEqual(['Kutaisi=kutaisi', 'Kutaisi=kutaisi', 'ქუთაისის=kutaisi']);
   });
 
+  it('declines a three-letter word inside a longer name, and the locative in -у of "порт"', () => {
+    const m2 = testMatcher([
+      entity('court', 'organization', { ru: ['Конституционный суд Грузии'] }),
+      { ...entity('tea', 'person', { ru: ['Тея Цулукиани'] }) },
+      entity('airport', 'place', { ru: ['международный аэропорт Сухум'] }),
+      { ...entity('vdl', 'person', { ru: ['Урсула фон дер Ляйен'] }) },
+    ]);
+    expect(hitsOf(m2, 'иск Конституционного суда Грузии; о Конституционном суде Грузии')).toEqual(['Конституционного суда Грузии=court', 'Конституционном суде Грузии=court']);
+    expect(hitsOf(m2, 'с Теей Цулукиани; слова Теи Цулукиани')).toEqual(['Теей Цулукиани=tea', 'Теи Цулукиани=tea']);
+    expect(hitsOf(m2, 'в международном аэропорту Сухум')).toEqual(['международном аэропорту Сухум=airport']);
+    // A particle in a person's name stays as it is.
+    expect(hitsOf(m2, 'Урсулы фона дер Ляйен')).toEqual([]);
+  });
+
   it('declines neuter nouns (-ие, -ье, море) as nouns, a plural adjective in -ие as an adjective', () => {
     const m2 = testMatcher([
       entity('unm', 'organization', { ru: ['Единое национальное движение'] }),
