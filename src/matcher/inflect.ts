@@ -220,7 +220,11 @@ export function georgianStems(alias: string, person = false): [string, number][]
   const out: [string, number][] = heads.map((h) => [[...h, stem].join(' '), kind]);
   // A noun or place in -ა, and any name in -ე, also drops it ("ქართული ოცნების", "შავი ზღვის",
   // "კობახიძის"); adjectives before it keep their -ი there.
-  if (kind === KA_VOWEL && last.length >= 4 && (last.endsWith('ე') || (!person && last.endsWith('ა')))) out.push([[...head, last.slice(0, -1)].join(' '), KA_DROPPED_VOWEL]);
+  // A Slavic surname in -სკი/-ცკი mostly keeps its -ი before the endings too ("ზელენსკიმ").
+  if (person && /[სც]კი$/.test(last)) out.push([[...head, last].join(' '), KA_VOWEL]);
+  // A three-letter noun does inside a longer name ("საავტომობილო გზის").
+  const long = last.length >= 4 || (words.length > 1 && last.length >= 3);
+  if (kind === KA_VOWEL && long && (last.endsWith('ე') || (!person && last.endsWith('ა')))) out.push([[...head, last.slice(0, -1)].join(' '), KA_DROPPED_VOWEL]);
   return out;
 }
 

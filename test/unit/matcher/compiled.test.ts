@@ -133,6 +133,12 @@ describe('Georgian stems', () => {
     expect(georgianForms('საოკუპაციო გამყოფი ხაზი')).not.toContain('საოკუპაცი გამყოფ ხაზთან');
   });
 
+  it('keep the -ი of a Slavic surname in -სკი before the endings, and drop the -ა of a three-letter noun inside a longer name', () => {
+    expect(georgianForms('ვოლოდიმირ ზელენსკი', true)).toEqual(expect.arrayContaining(['ვოლოდიმირ ზელენსკიმ', 'ვოლოდიმირ ზელენსკის']));
+    expect(georgianForms('საავტომობილო გზა')).toContain('საავტომობილო გზის');
+    expect(georgianForms('გზა')).not.toContain('გზის');
+  });
+
   it('drop the -ა of a noun or place, and the -ე of any name, in the genitive and instrumental', () => {
     expect(georgianForms('ირაკლი კობახიძე', true)).toEqual(expect.arrayContaining(['ირაკლი კობახიძის', 'ირაკლი კობახიძემ', 'ირაკლი კობახიძეს', 'ირაკლი კობახიძით']));
     expect(georgianStems('ქართული ოცნება')).toEqual(expect.arrayContaining([['ქართული ოცნებ', KA_DROPPED_VOWEL]]));
