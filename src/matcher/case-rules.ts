@@ -304,14 +304,18 @@ export function russianNameWordBefore(text: string, start: number): number {
 }
 
 /**
- * The end past the closing quote of a name that opens one ("ИА «Рес»", "მოძრაობა „დროა“"):
- * the mark takes both quotes or neither. Else `end`.
+ * Whether a mark from `start` to `end` holds one quote of a pair ("ИА «Рес", "გრანტების
+ * შესახებ" კანონით"): then it takes the other one, the closing quote after it or the opening
+ * one before it, so a mark holds both quotes or neither.
  */
-export function closingQuoteEnd(text: string, start: number, end: number): number {
+export function unpairedQuote(text: string, start: number, end: number): boolean {
   let open = false;
   for (let k = start; k < end; k++) if (foldChar(text.charCodeAt(k)) === 0x22) open = !open;
-  return open && end < text.length && foldChar(text.charCodeAt(end)) === 0x22 ? end + 1 : end;
+  return open;
 }
+
+/** Whether the character at `k` of `text` is a double quote of any kind. */
+export const quoteAt = (text: string, k: number): boolean => k >= 0 && k < text.length && foldChar(text.charCodeAt(k)) === 0x22;
 
 /** Words after a place's name that belong to it ("Akhalgori district"): lower case or capitalised. */
 const PLACE_SUFFIXES = ['district', 'District', 'municipality', 'Municipality'];

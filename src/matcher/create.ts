@@ -26,17 +26,18 @@ import {
 } from './types.ts';
 import {
   capsContext,
-  closingQuoteEnd,
   compoundHead,
   cueEnding,
   georgianSuffixEnd,
   institutionAfter,
   isNameSpace,
   placeSuffixEnd,
+  quoteAt,
   russianNameWordBefore,
   spacesBefore,
   titleBefore,
   titleCaseLine,
+  unpairedQuote,
 } from './case-rules.ts';
 import { EntityTable } from './entities.ts';
 
@@ -262,7 +263,12 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
     emit: (_s, hit) => {
       // Blockers (no candidates) consume their span and mark nothing.
       if (hit.candidates.length === 0) return;
-      hit.end = closingQuoteEnd(text, hit.start, georgianSuffixEnd(text, hit.end));
+      hit.end = georgianSuffixEnd(text, hit.end);
+      // A mark holds both quotes of a pair or neither.
+      if (unpairedQuote(text, hit.start, hit.end)) {
+        if (quoteAt(text, hit.end)) hit.end++;
+        else if (quoteAt(text, hit.start - 1)) hit.start--;
+      }
       if (hit.candidates.every((c) => table.isPlace(c))) {
         // "Kutaisi Court of Appeals": the court, which the pack does not have, not the city.
         if (institutionAfter(text, hit.end)) return;

@@ -46,12 +46,15 @@ describe('scan', () => {
     expect(hitsOf(m, 'Zóurabichvili')).toEqual(['Zóurabichvili=salome-zourabichvili']);
   });
 
-  it('reads a name in any double quotes, its closing quote included', () => {
+  it('reads a name in any double quotes, and the other quote of a pair it holds one of', () => {
     const q = testMatcher([entity('res', 'organization', { ru: ['ИА «Рес»'], ka: ['მოძრაობა „დროა“'] })]);
     expect(hitsOf(q, 'ИА «Рес», ИА "Рес", ИА „Рес“ и ИА “Рес”')).toEqual(['ИА «Рес»=res', 'ИА "Рес"=res', 'ИА „Рес“=res', 'ИА “Рес”=res']);
     expect(hitsOf(q, 'მოძრაობა "დროა" და მოძრაობა «დროა»')).toEqual(['მოძრაობა "დროა"=res', 'მოძრაობა «დროა»=res']);
     // A quote the name does not open stays outside it.
     expect(hitsOf(q, '«Мы — ИА «Рес»»')).toEqual(['ИА «Рес»=res']);
+    // A name that closes a quote takes its opening one.
+    const law = testMatcher([entity('grants', 'agreement', { ka: ['„გრანტების შესახებ“ კანონი'] })]);
+    expect(hitsOf(law, 'ამ "გრანტების შესახებ" კანონით')).toEqual(['"გრანტების შესახებ" კანონით=grants']);
   });
 
   it('needs the capitals of a proper name', () => {
