@@ -121,6 +121,25 @@ function parseGivenNames(packed: string | undefined): Map<string, number[]> {
   return out;
 }
 
+/** A folded word without its vowels (Latin, Cyrillic, Georgian): what two spellings of one name share. */
+function consonants(word: string): string {
+  return word.replace(/[aeiouyаеиоуыэюяაეიოუ]/g, '');
+}
+
+/** Each person's given names (`parseGivenNames`), as consonant skeletons. */
+function skeletonsOf(given: ReadonlyMap<string, readonly number[]>): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const [word, owners] of given) {
+    const skeleton = consonants(word);
+    for (const o of owners) {
+      let set = out.get(o);
+      if (!set) out.set(o, (set = new Set()));
+      set.add(skeleton);
+    }
+  }
+  return out;
+}
+
 /**
  * The folded word right before `start`, across spaces only (no punctuation, no line break
  * between): where a given name would stand before a surname. '' when there is none.
@@ -140,12 +159,19 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
   const distinctive = new Set(compiled.distinctive);
   // Read on the first bare surname (most pages have none).
   let givenNames: Map<string, number[]> | undefined;
+  // Each person's given names as consonant skeletons (`consonants`), made on first use.
+  let givenSkeletons: Map<number, Set<string>> | undefined;
   /** Whether another person's given name stands right before `start` ("Tamar Kobakhidze" is not Irakli Kobakhidze). */
   const someoneElsesGivenName = (text: string, start: number, candidates: readonly number[]): boolean => {
     const word = wordBefore(text, start);
     if (!word) return false;
     const owners = (givenNames ??= parseGivenNames(compiled.givenNames)).get(word);
-    if (owners !== undefined) return !candidates.some((c) => owners.includes(c));
+    if (owners !== undefined) {
+      if (candidates.some((c) => owners.includes(c))) return false;
+      // Another spelling of the candidate's own given name ("დმიტრი" for "დიმიტრი", "Dmitri" for "Dmitry"): the candidate.
+      const skeleton = consonants(word);
+      return !candidates.some((c) => (givenSkeletons ??= skeletonsOf(givenNames!)).get(c)?.has(skeleton));
+    }
     // A given name the pack does not know, where Russian capitalises nothing else: not a name of the pack.
     const at = russianNameWordBefore(text, start);
     return at >= 0 && trie.get(word) < 0;

@@ -164,8 +164,16 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Tamar Kobakhidze said so.')).toEqual([]);
     expect(hitsOf(m2, 'Судья Николоза Кобахидзе нет.')).toEqual([]);
     expect(hitsOf(m2, 'მოსამართლე ნიკოლოზ კობახიძემ თქვა.')).toEqual([]);
-    // The person's own given name, a title, or a sentence before it: the person.
+    // The person's own given name, in another spelling too, a title, or a sentence before it: the person.
     expect(hitsOf(m2, 'Irakli Kobakhidze said so.')).toEqual(['Irakli Kobakhidze=irakli']);
+    const dmitry = createMatcher(
+      compileMatcher([
+        person('medvedev', 'Dmitry Medvedev', 'Дмитрий Медведев', 'დიმიტრი მედვედევი', { en: ['Dmitry Medvedev', 'Medvedev'], ru: [], ka: ['დიმიტრი მედვედევი'] }),
+        person('peskov', 'Dmitri Peskov', 'Дмитрий Песков', 'დმიტრი პესკოვი', { en: ['Dmitri Peskov'], ru: [], ka: ['დმიტრი პესკოვი'] }),
+      ]),
+    );
+    // "Dmitri" and "დმიტრი" are Peskov's given names, and other spellings of Medvedev's.
+    expect(hitsOf(dmitry, 'Dmitri Medvedev said; დმიტრი მედვედევმა თქვა.')).toEqual(['Medvedev=medvedev', 'მედვედევმა=medvedev']);
     expect(hitsOf(m2, 'Mr Kobakhidze said so. Tamar. Kobakhidze said so.')).toEqual(['Kobakhidze=irakli', 'Kobakhidze=irakli']);
   });
 
