@@ -298,6 +298,9 @@ export function createMatcher(compiled: CompiledMatcher): Matcher {
       if (hit.candidates.every((c) => table.isPlace(c))) {
         // "Kutaisi Court of Appeals": the court, which the pack does not have, not the city.
         if (institutionAfter(text, hit.end)) return;
+        // "Михаил Карели": a place's name after a given name is a person's surname.
+        const before = wordBefore(text, hit.start);
+        if (before && (givenNames ??= parseGivenNames(compiled.givenNames)).has(before)) return;
         hit.end = placeSuffixEnd(text, hit.end);
       }
       hits.push(hit);

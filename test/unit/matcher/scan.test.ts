@@ -109,6 +109,17 @@ describe('scan', () => {
     expect(hitsOf(m2, 'Марии Захарова')).toEqual(['Захарова=maria-zakharova']);
   });
 
+  it("reads a place's name right after a person's given name as that person's surname", () => {
+    const m2 = createMatcher(
+      compileMatcher([
+        entity('kareli', 'place', { en: ['Kareli'], ru: ['Карели'] }),
+        { ...entity('galuzin', 'person', { en: ['Mikhail Galuzin'], ru: ['Михаил Галузин'] }), name: 'Mikhail Galuzin', i18n: { ru: { name: 'Михаил Галузин' } } },
+      ]),
+    );
+    expect(hitsOf(m2, 'экс-губернатор Михаил Карели; Mikhail Kareli said')).toEqual([]);
+    expect(hitsOf(m2, 'в Карели, in Kareli')).toEqual(['Карели=kareli', 'Kareli=kareli']);
+  });
+
   it("reads a place's name that heads an institution's name as the institution, not the place", () => {
     const m2 = testMatcher([entity('kutaisi', 'place', { en: ['Kutaisi'], ka: ['ქუთაისი'] })]);
     expect(hitsOf(m2, 'the Kutaisi Court of Appeals and Kutaisi city hall')).toEqual([]);
