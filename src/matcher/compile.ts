@@ -41,6 +41,17 @@ function isDescription(form: string): boolean {
   return words.slice(1).every((w) => w === w.toLowerCase());
 }
 
+/**
+ * The other way the press spaces a dash in a name: "Unity – National Movement" is also
+ * printed "Unity–National Movement", and "Самегрело-Земо Сванети" also "Самегрело - Земо
+ * Сванети" (a hyphen inside a word keeps its form: "Shida-Kartli"). Null when it has no such dash.
+ */
+export function dashSpacing(alias: string): string | null {
+  if (/\s[-–—]\s/.test(alias)) return alias.replace(/\s([-–—])\s/g, '$1');
+  if (/[^\s–—-][–—][^\s–—-]/.test(alias)) return alias.replace(/([^\s–—-])([–—])(?=[^\s–—-])/g, '$1 $2 ');
+  return null;
+}
+
 /** Nouns that make "<demonym> … <noun>" the name of one body rather than a description. */
 const INSTITUTION = /^(ministry|parliament|church|patriarchate)$/;
 
@@ -147,7 +158,10 @@ function compileAliases(entities: readonly Entity[]): CompiledAliases {
       const key = foldKey(alias);
       if (isDemonym(key, ownKeys) || isDescription(alias)) return;
       const surname = person && !alias.includes(' ') && (derived || lastWords.has(key));
-      addAlias(alias, ei, kind, (ambiguous.has(key) ? FORM_AMBIGUOUS : 0) | (surname ? ALIAS_SURNAME_BIT : 0));
+      const flags = (ambiguous.has(key) ? FORM_AMBIGUOUS : 0) | (surname ? ALIAS_SURNAME_BIT : 0);
+      addAlias(alias, ei, kind, flags);
+      const other = dashSpacing(alias);
+      if (other) addAlias(other, ei, kind, flags);
     };
     const derive = (list: string[], kind: number): void => {
       if (!person) return;

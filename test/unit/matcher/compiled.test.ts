@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, compiledScripts, createMatcher, surfaceForms, SCRIPT_CYRILLIC, SCRIPT_GEORGIAN, SCRIPT_LATIN } from '../../../src/matcher/index.ts';
 import { georgianForms, georgianStems, KA_CONSONANT, KA_DROPPED_VOWEL, KA_VOWEL, KA_WHOLE } from '../../../src/matcher/inflect.ts';
 import { cleanForm } from '../../../src/matcher/normalize.ts';
+import { dashSpacing } from '../../../src/matcher/compile.ts';
 import { loadBundledEntities } from '../../../scripts/lib/packs.ts';
 import { ENTITIES, entity, hitsOf, mentionsOf } from './entities.ts';
 
@@ -53,6 +54,14 @@ describe('compiled matcher format', () => {
     // A page never builds the whole table: a fresh matcher answers `entity` without it.
     const fresh = createMatcher(compiled);
     expect(fresh.entity(i)).toEqual(one);
+  });
+
+  it('finds a name whose dash the press spaces the other way', () => {
+    expect(dashSpacing('Unity – National Movement')).toBe('Unity–National Movement');
+    expect(dashSpacing('Strong Georgia–Lelo')).toBe('Strong Georgia – Lelo');
+    expect(dashSpacing('Shida-Kartli')).toBeNull();
+    const m2 = createMatcher(compileMatcher([entity('unm', 'organization', { en: ['Unity – National Movement'] })]));
+    expect(hitsOf(m2, 'Unity–National Movement and Unity - National Movement')).toEqual(['Unity–National Movement=unm', 'Unity - National Movement=unm']);
   });
 
   it('drops demonyms and descriptions at compile time', () => {
