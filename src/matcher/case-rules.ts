@@ -356,9 +356,19 @@ const INSTITUTIONS = [
   'სახელმწიფო უნივერსიტეტ',
 ];
 
-/** Whether a place's name ending at `end` heads an institution's name (INSTITUTIONS) that follows it. */
+/**
+ * Capitalised words after a place's name that make the two the name of a company or an
+ * outlet ("Adjara TV", "Black Sea Development Bank", "Georgia Today"): only with their capital.
+ */
+const COMPANIES = ['TV', 'Television', 'Radio', 'Today', 'Times', 'Online', 'Bank', 'Development Bank', 'Airlines', 'Airways', 'Terminal', 'Railway', 'Railways', 'Energy', 'Holding'];
+
+/** Whether a place's name ending at `end` heads an institution's or a company's name (INSTITUTIONS, COMPANIES) that follows it. */
 export function institutionAfter(text: string, end: number): boolean {
   if (!isNameSpace(text.charCodeAt(end))) return false;
+  for (const word of COMPANIES) {
+    const stop = end + 1 + word.length;
+    if (text.startsWith(word, end + 1) && !(stop < text.length && letterOrDigitAt(text, stop))) return true;
+  }
   const next = text.slice(end + 1, end + 1 + 24).toLowerCase();
   for (const word of INSTITUTIONS) {
     if (!next.startsWith(word)) continue;

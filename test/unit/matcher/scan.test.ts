@@ -123,6 +123,8 @@ describe('scan', () => {
   it("reads a place's name that heads an institution's name as the institution, not the place", () => {
     const m2 = testMatcher([entity('kutaisi', 'place', { en: ['Kutaisi'], ka: ['ქუთაისი'] })]);
     expect(hitsOf(m2, 'the Kutaisi Court of Appeals and Kutaisi city hall')).toEqual([]);
+    // A company or an outlet named after the place, with its capital only.
+    expect(hitsOf(m2, 'Kutaisi TV, the Kutaisi Development Bank; in Kutaisi today')).toEqual(['Kutaisi=kutaisi']);
     expect(hitsOf(m2, 'ქუთაისის სააპელაციო სასამართლომ და ქუთაისის მერიამ')).toEqual([]);
     // The city itself, its mayor (a title, not an institution) and a word that only starts like one.
     expect(hitsOf(m2, 'Kutaisi courts, the Kutaisi mayor, ქუთაისის მერმა')).toEqual(['Kutaisi=kutaisi', 'Kutaisi=kutaisi', 'ქუთაისის=kutaisi']);
