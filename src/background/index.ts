@@ -22,8 +22,21 @@ import { currentCopy, STORE_KEY, type StoredMatcher } from '../shared/bundled-ma
 import { entitiesOn, packsOff, probeText } from './probe.ts';
 import { compileImported } from './imported.ts';
 
-/** The imported packs' matcher, compiled here for every frame (the bundled ids are left to the bundled matcher). */
-const compileForFrames: CompileImported = (packs, disabledPacks) => compileImported(packs, disabledPacks, new Set(compiled.ids));
+/** The bundled entity ids (left to the bundled matcher), made on first use. */
+let bundledIds: Set<string> | undefined;
+/** The imported packs' matcher last made, for the packs and the packs switched off it was made from. */
+let importedCache: { key: string; compiled: ReturnType<CompileImported> } | undefined;
+
+/**
+ * The imported packs' matcher for every frame: compiled once for the same packs and packs
+ * switched off (every frame of every tab asks for the state); the key is the packs as stored,
+ * so a pack changed under the same id is compiled again.
+ */
+const compileForFrames: CompileImported = (packs, disabledPacks) => {
+  const key = `${JSON.stringify(packs)}\t${disabledPacks.join('\n')}`;
+  if (importedCache?.key !== key) importedCache = { key, compiled: compileImported(packs, disabledPacks, (bundledIds ??= new Set(compiled.ids))) };
+  return importedCache.compiled;
+};
 
 let knowledge: Promise<Knowledge> | null = null;
 const getKnowledge = async (): Promise<Knowledge> =>
