@@ -239,18 +239,18 @@ export function titleBefore(text: string, start: number): boolean {
   return false;
 }
 
-/** Russian titles and posts, folded stems: capitalised in some official texts ("Президент Алиев"). */
+/** Whether `c` is a Cyrillic letter. */
+const cyrillic = (c: number): boolean => c >= 0x400 && c <= 0x4ff;
+
+/**
+ * Russian titles and posts, as stems: capitalised in some official texts ("Президент Алиев",
+ * "Председателя"). The Russian TITLES and the posts that are not titles before a name.
+ */
 const RU_POSTS = [
-  'президент',
-  'премьер',
-  'министр',
-  'спикер',
-  'посол',
-  'генерал',
+  ...TITLES.filter((t) => cyrillic(t.charCodeAt(0))),
   'глава',
   'председател',
   'патриарх',
-  'господин',
   'госпож',
   'мэр',
   'губернатор',
@@ -275,9 +275,6 @@ const RU_OPENERS = new Set(
     ' ',
   ),
 );
-
-/** Whether `c` is a Cyrillic letter. */
-const cyrillic = (c: number): boolean => c >= 0x400 && c <= 0x4ff;
 
 /**
  * Where a Russian given name may stand right before `start`: a capitalised Cyrillic word of
